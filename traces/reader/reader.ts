@@ -1,0 +1,131 @@
+/**
+ * The format-v1 trace reader: chunks in, a validated header, loc table, events and end record out.
+ *
+ * Invariants: the kept records are always a valid prefix of the input; processing stops at the
+ * first error; a last line without `\n` that cannot be decoded and parsed is dropped with a warning
+ * (a crash loses at most the line being written), unless it is line 1 or follows the end record;
+ * lines are decoded as strict UTF-8 and parsed with `JSON.parse` only: values are never evaluated.
+ */
+import type { TraceHeader } from "../format/schema";
+import { createLineSplitter } from "./line-splitter";
+import type { ReadResult, TraceError, TraceReader, TraceReaderOptions, TraceWarning } from "./types";
+import { createTraceValidator } from "./validator";
+
+/** 1 MiB: far above any line the writer emits (previews are capped at 80 characters). */
+export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+export const EMPTY_FILE_MESSAGE = "empty file: not a Goroscope trace";
+export const NO_END_MESSAGE = "no end record: the run was killed or is still being written";
+
+// ignoreBOM keeps a byte-order mark in the text (and so makes line 1 fail) instead of silently
+// dropping it at the start of every line, which is where each decode call starts.
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const lenientDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+const HEADER_START = '{"format":"goroscope"';
+
+type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+
+function parseLine(bytes: Uint8Array): Parsed {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { ok: false, reason: "invalid UTF-8 (binary data?)" };
+  }
+  if (text.trim() === "") return { ok: false, reason: "empty line" };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: "not valid JSON" };
+  }
+}
+
+/** Creates a streaming reader; see `TraceReader`. */
+export function createTraceReader(options: TraceReaderOptions = {}): TraceReader {
+  const validator = createTraceValidator();
+  const warnings: TraceWarning[] = [];
+  let error: TraceError | undefined;
+  let result: ReadResult | undefined;
+
+  const splitter = createLineSplitter({
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    onLine,
+    onTooLong: (line) => fail(line, `line longer than ${options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES} bytes`),
+  });
+
+  function fail(line: number, message: string): void {
+    error = { line, message: `line ${line}: ${message}` };
+    splitter.stop();
+  }
+
+  function onLine(line: number, bytes: Uint8Array, terminated: boolean): void {
+    if (error) return;
+    const parsed = parseLine(bytes);
+    if (!parsed.ok) {
+      if (!terminated) truncated(line, bytes);
+      else fail(line, line === 1 ? `not a Goroscope trace (${parsed.reason})` : parsed.reason);
+      return;
+    }
+    const problem = validator.accept(parsed.value, line);
+    if (problem !== undefined) fail(line, problem);
+  }
+
+  function truncated(line: number, bytes: Uint8Array): void {
+    if (validator.endLine !== undefined) {
+      fail(line, `nothing may follow the end record (line ${validator.endLine})`);
+    } else if (line === 1) {
+      const text = lenientDecoder.decode(bytes.subarray(0, HEADER_START.length));
+      const header = text.startsWith(HEADER_START) || HEADER_START.startsWith(text);
+      fail(1, header ? "truncated header: the file ends inside the first line" : "not a Goroscope trace (not valid JSON)");
+    } else {
+      warnings.push({ line, message: `line ${line}: truncated last line ignored` });
+    }
+  }
+
+  function finish(): ReadResult {
+    if (result) return result;
+    splitter.finish();
+    if (!error && splitter.bytesConsumed === 0) error = { line: 1, message: EMPTY_FILE_MESSAGE };
+    const contents = { locs: validator.locs, events: validator.events, end: validator.end, warnings };
+    const header: TraceHeader | undefined = validator.header;
+    if (!error && header) {
+      if (!validator.end) warnings.push({ message: NO_END_MESSAGE });
+      result = { ok: true, header, ...contents };
+    } else {
+      // Without an error there is always a header: line 1 is either accepted or an error.
+      result = { ok: false, error: error ?? { line: 1, message: "line 1: not a Goroscope trace" }, header, ...contents };
+    }
+    return result;
+  }
+
+  return {
+    push(chunk) {
+      if (result) throw new Error("TraceReader.push called after finish");
+      splitter.push(chunk);
+      options.onProgress?.(splitter.bytesConsumed);
+    },
+    finish,
+    get header() {
+      return validator.header;
+    },
+    locs: validator.locs,
+    events: validator.events,
+    get end() {
+      return validator.end;
+    },
+    warnings,
+    get error() {
+      return error;
+    },
+    get bytesConsumed() {
+      return splitter.bytesConsumed;
+    },
+  };
+}
+
+/** Reads a whole trace held in memory. */
+export function readTrace(input: string | Uint8Array): ReadResult {
+  const reader = createTraceReader();
+  reader.push(input);
+  return reader.finish();
+}
