@@ -105,6 +105,7 @@ export class Scheduler {
   /** The goroutine calling into the runtime. A goroutine that went outside the runtime rejoins here. */
   g(): G {
     const g = this.current;
+    if (this.ended) throw new RunEnded(); // nothing runs after the end, even code that caught a fatal error
     if (g !== undefined) {
       g.loc = this.cursor.l;
       return g;
@@ -367,14 +368,17 @@ export class Scheduler {
     }
   }
 
-  /** The earliest timer that can still wake someone; undefined when none can. */
+  /**
+   * When the clock should move to: the earliest timer, as long as some timer could still wake a
+   * goroutine. When none can (only tickers nobody listens to), undefined: the program is stuck,
+   * though in Go it would hang rather than be declared deadlocked.
+   */
   private nextWakeTime(): number | undefined {
     const top = this.timers.peek();
     if (top === undefined) return undefined;
     if (top.canWake()) return top.when;
-    let best: number | undefined;
-    for (const t of this.timers.values()) if (t.canWake() && (best === undefined || t.when < best)) best = t.when;
-    return best;
+    for (const t of this.timers.values()) if (t.canWake()) return top.when;
+    return undefined;
   }
 
   private waitReal(t: number): void {
@@ -476,7 +480,7 @@ export class Scheduler {
 
   /** Keeps the output of survivors quiet after main returned, as Go would have exited. */
   print(text: string): void {
-    if (!this.mainReturned) this.opts.stdout?.(text);
+    if (!this.mainReturned && !this.ended) this.opts.stdout?.(text);
   }
 
   checkAlive(): void {

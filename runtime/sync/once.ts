@@ -1,7 +1,8 @@
 /**
  * sync.Once: `do(fn)` runs fn exactly once; concurrent callers wait (on the Once's internal
- * mutex, as in Go) until that first call has returned. If fn panics, the Once still counts as
- * done, as Go's does.
+ * mutex, as in Go) until that first call has returned, and then pass through that mutex one at a
+ * time — each one's Unlock wakes the next, so they resume in the order they arrived. If fn
+ * panics, the Once still counts as done, as Go's does.
  */
 import type { G } from "../goroutine";
 import { WaitQueue } from "../queue";
@@ -29,6 +30,7 @@ export class Once extends RuntimeObject {
     if (!this.done && this.running) {
       this.waiters.push(waiter(g));
       await s.park("mutex.lock", [this.id]);
+      this.wakeNext(); // our pass through the Once's mutex ends with an Unlock
     }
     if (this.done) {
       if (s.tr) s.emit(g.id, "once.do", `,"id":${this.id},"ran":false`);
@@ -41,7 +43,13 @@ export class Once extends RuntimeObject {
     } finally {
       this.done = true;
       this.running = undefined;
-      if (!s.ended) for (let w = this.waiters.shift(); w; w = this.waiters.shift()) s.wake(w.g, undefined);
+      this.wakeNext();
     }
+  }
+
+  private wakeNext(): void {
+    const s = this.bind();
+    const w = this.waiters.shift();
+    if (w && !s.ended) s.wake(w.g, undefined);
   }
 }

@@ -243,6 +243,10 @@ function buildTrace(header: TraceHeader, steps: readonly Step[], endStep: Step |
       case "timer.reset": return ev({ id: ensure("timer", b), when: t + a, ok: flag });
       case "ctx.cancel": return ev({ ctx: ensure("ctx", b), err: flag ? "context canceled" : "context deadline exceeded" });
       case "log": return ev({ msg: text });
+      default: {
+        const never: never = k;
+        throw new Error(`no generator for ${String(never)}`);
+      }
     }
   };
 

@@ -100,7 +100,7 @@ function checkKind(k: EventKind, r: Rec, st: ValidationState, c: Ctx): void {
       return;
     case "mutex.trylock":
       id("mutex");
-      if (r.ok !== false) fail(`${k} "ok" must be false, got ${describe(r.ok)}`);
+      if (bool(r, "ok", k)) fail(`${k} "ok" must be false (a successful tryLock is a mutex.lock with "try")`);
       return;
     case "rwmutex.lock":
     case "rwmutex.unlock":

@@ -3,7 +3,8 @@
  *
  * Invariants: the kept records are always a valid prefix of the input; processing stops at the
  * first error; a last line without `\n` that cannot be decoded and parsed is dropped with a warning
- * (a crash loses at most the line being written), unless it is line 1 or follows the end record;
+ * (a crash loses at most the line being written), unless it is line 1; any line after the end
+ * record, even an empty or truncated one, is an error;
  * lines are decoded as strict UTF-8 and parsed with `JSON.parse` only: values are never evaluated.
  */
 import type { TraceHeader } from "../format/schema";
@@ -60,6 +61,10 @@ export function createTraceReader(options: TraceReaderOptions = {}): TraceReader
 
   function onLine(line: number, bytes: Uint8Array, terminated: boolean): void {
     if (error) return;
+    if (validator.endLine !== undefined) {
+      fail(line, `nothing may follow the end record (line ${validator.endLine})`);
+      return;
+    }
     const parsed = parseLine(bytes);
     if (!parsed.ok) {
       if (!terminated) truncated(line, bytes);
@@ -71,9 +76,7 @@ export function createTraceReader(options: TraceReaderOptions = {}): TraceReader
   }
 
   function truncated(line: number, bytes: Uint8Array): void {
-    if (validator.endLine !== undefined) {
-      fail(line, `nothing may follow the end record (line ${validator.endLine})`);
-    } else if (line === 1) {
+    if (line === 1) {
       const text = lenientDecoder.decode(bytes.subarray(0, HEADER_START.length));
       const header = text.startsWith(HEADER_START) || HEADER_START.startsWith(text);
       fail(1, header ? "truncated header: the file ends inside the first line" : "not a Goroscope trace (not valid JSON)");

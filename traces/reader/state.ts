@@ -50,16 +50,17 @@ export function createValidationState(): ValidationState {
   };
 }
 
+/** Each kind with its article, for messages ("is a mutex, not a channel"). */
 const KIND_NAMES: Readonly<Record<ObjectKind, string>> = {
-  chan: "channel",
-  mutex: "mutex",
-  rwmutex: "rwmutex",
-  wg: "WaitGroup",
-  cond: "cond",
-  once: "once",
-  atomic: "atomic",
-  timer: "timer",
-  ctx: "context",
+  chan: "a channel",
+  mutex: "a mutex",
+  rwmutex: "a rwmutex",
+  wg: "a WaitGroup",
+  cond: "a cond",
+  once: "a once",
+  atomic: "an atomic",
+  timer: "a timer",
+  ctx: "a context",
 };
 
 /** Records a new object; `what` and `field` name the record and field for messages. */
@@ -74,7 +75,7 @@ export function objectRef(st: ValidationState, id: number, kinds: readonly Objec
   const obj = st.objects.get(id);
   if (!obj) fail(`${what} ${field} ${id} was never announced (no earlier make event)`);
   if (kinds.length > 0 && !kinds.includes(obj.kind)) {
-    fail(`${what} ${field} ${id} is a ${KIND_NAMES[obj.kind]}, not a ${kinds.map((k) => KIND_NAMES[k]).join(" or ")}`);
+    fail(`${what} ${field} ${id} is ${KIND_NAMES[obj.kind]}, not ${kinds.map((k) => KIND_NAMES[k]).join(" or ")}`);
   }
 }
 

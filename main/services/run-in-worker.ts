@@ -1,0 +1,152 @@
+/**
+ * Runs a program in a worker thread (worker-main.ts, built to dist/worker.cjs) and relays what it
+ * produces: program output to the given writers, trace lines to the `-o` file, in the order the
+ * worker wrote them. A worker is used so that a goroutine that never yields cannot hang the CLI:
+ * the watchdog terminates the thread and the trace still ends with an end record saying why.
+ *
+ * Invariants: the pipe is drained whenever the worker signals data, on exit and before the
+ * outcome is decided, so nothing the worker published is lost; exactly one outcome is returned;
+ * the CLI writes an end record only when the worker was killed and the trace has a header but no
+ * end of its own.
+ */
+import { Worker } from "node:worker_threads";
+import type { Clock, EndReason } from "../../traces/format/schema";
+import { createGoroutineReplay, type GoroutineReplay } from "./goroutine-replay";
+import { RecordKind, createPipeBuffer, createPipeReader } from "./pipe";
+import { createTraceFile } from "./trace-file";
+import { killedEndRecord, needsEndRecord, startWatchdog, timeoutMessage } from "./watchdog";
+import { parseWorkerMessage, type WorkerMessage, type WorkerRequest } from "./worker-protocol";
+import { describeThrown } from "./stack-mapping";
+
+export interface RunInWorkerOptions {
+  /** The program's path as the user gave it. */
+  readonly program: string;
+  readonly cwd: string;
+  readonly seed?: number;
+  readonly clock?: Clock;
+  readonly maxSteps?: number;
+  /** Wall-clock budget in seconds (the runtime's and the watchdog's). */
+  readonly timeoutSeconds: number;
+  /** Where the trace goes; tracing is off when absent. */
+  readonly tracePath?: string;
+  readonly stdout: (bytes: Uint8Array) => void;
+  readonly stderr: (bytes: Uint8Array) => void;
+  /** dist/worker.cjs */
+  readonly workerPath: string;
+  /** dist/runtime.cjs, or a stand-in in tests. */
+  readonly runtimePath: string;
+  readonly pipeCapacity?: number;
+}
+
+export type RunOutcome =
+  /** `run` returned: the exit code is the runtime's (0, or 2 on panic, deadlock, budget). */
+  | { readonly kind: "finished"; readonly end: EndReason; readonly exitCode: number; readonly msg?: string }
+  /** Bad input or a failure around the run: one line for the user. */
+  | { readonly kind: "error"; readonly message: string }
+  /** The watchdog or a signal ended the worker. */
+  | { readonly kind: "killed"; readonly message: string };
+
+type KillCause = { readonly kind: "timeout" } | { readonly kind: "signal"; readonly signal: NodeJS.Signals };
+
+const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
+const POLL_MS = 50;
+
+export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
+  return new Promise((resolve) => {
+    const buffer = createPipeBuffer(options.pipeCapacity);
+    const reader = createPipeReader(buffer);
+    const replay: GoroutineReplay | undefined = options.tracePath !== undefined ? createGoroutineReplay() : undefined;
+    const trace = createTraceFile(options.tracePath, (line) => replay?.feed(line));
+    let message: WorkerMessage | undefined;
+    let started = false;
+    let killedBy: KillCause | undefined;
+    let workerError: unknown;
+    let pumping = true;
+
+    const onRecord = (kind: RecordKind, payload: Uint8Array): void => {
+      if (kind === RecordKind.Stdout) options.stdout(payload);
+      else if (kind === RecordKind.Stderr) options.stderr(payload);
+      else if (kind === RecordKind.TraceLine) trace.append(payload);
+      else if (kind === RecordKind.Message) {
+        const m = parseWorkerMessage(Buffer.from(payload).toString("utf8"));
+        if (m?.kind === "started") started = true;
+        else if (m) message = m;
+      }
+    };
+    const drain = (): void => {
+      reader.drain(onRecord);
+      trace.flush();
+    };
+
+    const worker = new Worker(options.workerPath, { workerData: workerRequest(options, buffer) });
+    const kill = (cause: KillCause): void => {
+      killedBy ??= cause;
+      void worker.terminate();
+    };
+    const watchdog = startWatchdog(options.timeoutSeconds * 1000, () => kill({ kind: "timeout" }));
+    const onSignal = (signal: NodeJS.Signals): void => kill({ kind: "signal", signal });
+    for (const s of SIGNALS) process.on(s, onSignal);
+
+    void (async () => {
+      while (pumping) {
+        drain();
+        await reader.waitForData(POLL_MS);
+      }
+    })();
+
+    worker.on("error", (err) => {
+      workerError = err;
+    });
+    worker.on("exit", () => {
+      pumping = false;
+      watchdog.cancel();
+      for (const s of SIGNALS) process.off(s, onSignal);
+      drain();
+      const outcome = decide({ message, killedBy, started, workerError, replay: replay?.snapshot(), options, appendLine: trace.appendLine });
+      trace.close();
+      resolve(outcome);
+    });
+  });
+}
+
+function workerRequest(options: RunInWorkerOptions, pipe: SharedArrayBuffer): WorkerRequest {
+  return {
+    program: options.program,
+    programPath: options.program,
+    cwd: options.cwd,
+    runtimePath: options.runtimePath,
+    pipe,
+    trace: options.tracePath !== undefined,
+    seed: options.seed,
+    clock: options.clock,
+    maxSteps: options.maxSteps,
+    wallTimeout: options.timeoutSeconds * 1000,
+  };
+}
+
+interface Ending {
+  readonly message: WorkerMessage | undefined;
+  readonly killedBy: KillCause | undefined;
+  readonly started: boolean;
+  readonly workerError: unknown;
+  readonly replay: ReturnType<GoroutineReplay["snapshot"]> | undefined;
+  readonly options: RunInWorkerOptions;
+  readonly appendLine: (line: string) => void;
+}
+
+/** A result the worker managed to publish wins over a kill that raced with it. */
+function decide(e: Ending): RunOutcome {
+  if (e.message?.kind === "result") {
+    const { end, exitCode, msg } = e.message;
+    return { kind: "finished", end, exitCode, ...(msg !== undefined ? { msg } : {}) };
+  }
+  if (e.message?.kind === "error") return { kind: "error", message: e.message.message };
+  if (e.killedBy) {
+    const why =
+      e.killedBy.kind === "timeout" ? timeoutMessage(e.options.timeoutSeconds, e.replay) : `interrupted by ${e.killedBy.signal}`;
+    if (e.replay && needsEndRecord(e.replay)) e.appendLine(JSON.stringify(killedEndRecord(e.replay, why)));
+    return { kind: "killed", message: e.started ? why : `${e.options.program}: killed while loading (${why.replace(/: .* did not yield$/, "")})` };
+  }
+  const detail = e.workerError === undefined ? "" : `: ${describeThrown(e.workerError)}`;
+  return { kind: "error", message: `internal error: the program's worker stopped without a result${detail}` };
+}
