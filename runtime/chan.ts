@@ -134,11 +134,11 @@ export class ChanImpl<T> implements AsyncIterable<T> {
 
   close(): void {
     const s = this.isNil ? sched() : this.bind();
-    const g = s.g();
+    const gid = s.firing ? 0 : s.g().id; // a context deadline closes Done on the runtime's behalf
     if (this.isNil) throw new GoPanic(MSG.closeOfNil);
     if (this.closed) throw new GoPanic(MSG.closeOfClosed);
     this.closed = true;
-    if (s.tr) s.emit(g.id, "chan.close", `,"ch":${this.id}`);
+    if (s.tr) s.emit(gid, "chan.close", `,"ch":${this.id}`);
     // Go gathers every waiter into a glist (receivers, then senders) and readies them popping it,
     // that is in reverse order; each goready takes runnext, so the first receiver runs first.
     const woken: { g: G; val: unknown; err?: unknown }[] = [];

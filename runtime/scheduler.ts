@@ -42,6 +42,8 @@ export class Scheduler {
   /** Run time in ns: virtual, or real elapsed since start. */
   now = 0;
   current: G | undefined;
+  /** True while a timer fires: the runtime itself (goroutine 0) is acting. */
+  firing = false;
   ended = false;
   mainReturned = false;
   steps = 0;
@@ -357,8 +359,13 @@ export class Scheduler {
       this.timers.pop();
       const saved = this.current;
       this.current = undefined; // timers act as goroutine 0
-      t.fire(this.now);
-      this.current = saved;
+      this.firing = true;
+      try {
+        t.fire(this.now);
+      } finally {
+        this.firing = false;
+        this.current = saved;
+      }
       if (t.period > 0 && t.index < 0 && !this.ended) {
         // Go re-arms a ticker at when+period, skipping ticks it fell behind on (real clock only).
         t.when += t.period * Math.max(1, Math.ceil((this.now - t.when + 1) / t.period));

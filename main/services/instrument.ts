@@ -21,7 +21,7 @@ import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 import MagicString from "magic-string";
 import { TraceMap, originalPositionFor, traceSegment, type DecodedSourceMap, type EncodedSourceMap, type SourceMapSegment } from "@jridgewell/trace-mapping";
-import type { SourceLoc } from "../../runtime/run-options";
+import type { SourceLoc } from "../../runtime/index";
 import { createFunctionNamer, findDefaultExport, isIdentifier, keyName, type FunctionNamer, type Scope } from "./function-names";
 
 /** The global the worker sets to the run's `LocCursor` (plus the scratch field `t`). */

@@ -14,7 +14,7 @@ import * as esbuild from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 import type { DecodedSourceMap, EncodedSourceMap } from "@jridgewell/trace-mapping";
-import type { SourceLoc } from "../../runtime/run-options";
+import type { SourceLoc } from "../../runtime/index";
 import { instrumentBundle } from "./instrument";
 
 export const RUNTIME_SPECIFIER = "goroscope/runtime";

@@ -46,7 +46,10 @@ export type RunOutcome =
   /** The watchdog or a signal ended the worker. */
   | { readonly kind: "killed"; readonly message: string };
 
-type KillCause = { readonly kind: "timeout" } | { readonly kind: "signal"; readonly signal: NodeJS.Signals };
+type KillCause =
+  | { readonly kind: "timeout" }
+  | { readonly kind: "signal"; readonly signal: NodeJS.Signals }
+  | { readonly kind: "trace-failed"; readonly failure: string };
 
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
 const POLL_MS = 50;
@@ -73,15 +76,15 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
         else if (m) message = m;
       }
     };
-    const drain = (): void => {
-      reader.drain(onRecord);
-      trace.flush();
-    };
-
     const worker = new Worker(options.workerPath, { workerData: workerRequest(options, buffer) });
     const kill = (cause: KillCause): void => {
       killedBy ??= cause;
       void worker.terminate();
+    };
+    const drain = (): void => {
+      reader.drain(onRecord);
+      trace.flush();
+      if (trace.failure !== undefined) kill({ kind: "trace-failed", failure: trace.failure });
     };
     const watchdog = startWatchdog(options.timeoutSeconds * 1000, () => kill({ kind: "timeout" }));
     const onSignal = (signal: NodeJS.Signals): void => kill({ kind: "signal", signal });
@@ -112,7 +115,6 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
 function workerRequest(options: RunInWorkerOptions, pipe: SharedArrayBuffer): WorkerRequest {
   return {
     program: options.program,
-    programPath: options.program,
     cwd: options.cwd,
     runtimePath: options.runtimePath,
     pipe,
@@ -141,11 +143,13 @@ function decide(e: Ending): RunOutcome {
     return { kind: "finished", end, exitCode, ...(msg !== undefined ? { msg } : {}) };
   }
   if (e.message?.kind === "error") return { kind: "error", message: e.message.message };
+  if (e.killedBy?.kind === "trace-failed") return { kind: "error", message: `cannot write the trace to ${e.options.tracePath}: ${e.killedBy.failure}` };
   if (e.killedBy) {
-    const why =
-      e.killedBy.kind === "timeout" ? timeoutMessage(e.options.timeoutSeconds, e.replay) : `interrupted by ${e.killedBy.signal}`;
+    const cause = e.killedBy.kind === "timeout" ? `wall-clock timeout of ${e.options.timeoutSeconds}s` : `interrupted by ${e.killedBy.signal}`;
+    if (!e.started) return { kind: "killed", message: `${e.options.program} did not finish loading: ${cause}` };
+    const why = e.killedBy.kind === "timeout" ? timeoutMessage(e.options.timeoutSeconds, e.replay) : cause;
     if (e.replay && needsEndRecord(e.replay)) e.appendLine(JSON.stringify(killedEndRecord(e.replay, why)));
-    return { kind: "killed", message: e.started ? why : `${e.options.program}: killed while loading (${why.replace(/: .* did not yield$/, "")})` };
+    return { kind: "killed", message: why };
   }
   const detail = e.workerError === undefined ? "" : `: ${describeThrown(e.workerError)}`;
   return { kind: "error", message: `internal error: the program's worker stopped without a result${detail}` };

@@ -18,6 +18,8 @@ export interface TraceFile {
   /** Appends one line of our own (the end record of a killed run). */
   appendLine(line: string): void;
   close(): void;
+  /** Why writing failed (`ENOSPC`...): from then on nothing more is written. */
+  readonly failure: string | undefined;
 }
 
 const NEWLINE = 0x0a;
@@ -26,11 +28,16 @@ const decoder = new TextDecoder();
 export function createTraceFile(filePath: string | undefined, onLine: (line: string) => void): TraceFile {
   let fd: number | undefined;
   let pending: Uint8Array[] = [];
+  let failure: string | undefined;
 
   function writeOut(bytes: Uint8Array): void {
-    if (filePath === undefined) return;
-    fd ??= fs.openSync(filePath, "w");
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    if (filePath === undefined || failure !== undefined) return;
+    try {
+      fd ??= fs.openSync(filePath, "w");
+      for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    } catch (err) {
+      failure = (err as NodeJS.ErrnoException).code ?? String(err);
+    }
   }
 
   function flush(): void {
@@ -57,6 +64,9 @@ export function createTraceFile(filePath: string | undefined, onLine: (line: str
     close() {
       if (fd !== undefined) fs.closeSync(fd);
       fd = undefined;
+    },
+    get failure() {
+      return failure;
     },
   };
 }

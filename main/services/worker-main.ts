@@ -11,7 +11,7 @@
  */
 import { createRequire } from "node:module";
 import { workerData } from "node:worker_threads";
-import type { LocCursor, RunOptions, RunResult } from "../../runtime/run-options";
+import type { LocCursor, RunOptions, RunResult } from "../../runtime/index";
 import { evaluateProgram, bundleFileName } from "./evaluate-program";
 import { LOC_CURSOR_KEY } from "./instrument";
 import { RUNTIME_GLOBAL_KEY, loadProgram, userFile, type LoadedProgram } from "./load-program";

@@ -6,9 +6,8 @@
 import type { Clock, EndReason } from "../../traces/format/schema";
 
 export interface WorkerRequest {
-  /** The program's path as given on the command line: the trace header and every message use it. */
+  /** The program's path as given on the command line (relative to `cwd`): the trace header and every message use it. */
   readonly program: string;
-  readonly programPath: string;
   readonly cwd: string;
   /** The module whose exports are the runtime (`run` among them): dist/runtime.cjs unless a test says otherwise. */
   readonly runtimePath: string;

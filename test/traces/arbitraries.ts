@@ -216,7 +216,7 @@ function buildTrace(header: TraceHeader, steps: readonly Step[], endStep: Step |
           sel = { cases: 1, hasDefault: flag };
         }
         selects.delete(g);
-        return ev({ chosen: sel.hasDefault && a % 2 === 0 ? -1 : a % Math.max(1, sel.cases) });
+        return ev({ chosen: sel.cases === 0 || (sel.hasDefault && a % 2 === 0) ? -1 : a % sel.cases });
       }
       case "mutex.lock": return ev({ id: ensure("mutex", b), ...(flag ? { try: true } : {}) });
       case "mutex.unlock": return ev({ id: ensure("mutex", b) });
