@@ -4,8 +4,9 @@
  * each round so no case always follows the same neighbour. A GC before each run keeps one case's
  * garbage out of the next one's time. Times are wall-clock ns per round trip.
  *
- * A case is `{ id, run(n): Promise<extras | void> }`; `extras` (e.g. trace size) of the last round
- * are kept.
+ * A case is `{ id, setup?(): ctx, run(n, ctx): Promise<extras | void>, teardown?(ctx) }`; only `run`
+ * is timed (setup opens a trace file, teardown removes it). `extras` (e.g. trace size) of the last
+ * round are kept.
  */
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -18,11 +19,16 @@ function exposeGc() {
 const gc = exposeGc();
 
 async function timeOnce(benchCase, n) {
-  gc();
-  const start = process.hrtime.bigint();
-  const extras = await benchCase.run(n);
-  const ns = Number(process.hrtime.bigint() - start);
-  return { nsPerRoundTrip: ns / n, extras: extras ?? {} };
+  const ctx = benchCase.setup?.();
+  try {
+    gc();
+    const start = process.hrtime.bigint();
+    const extras = await benchCase.run(n, ctx);
+    const ns = Number(process.hrtime.bigint() - start);
+    return { nsPerRoundTrip: ns / n, extras: extras ?? {} };
+  } finally {
+    benchCase.teardown?.(ctx);
+  }
 }
 
 /**

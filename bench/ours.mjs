@@ -37,8 +37,8 @@ function pingPongMain(rt, n, cap) {
   };
 }
 
-async function runPingPong(rt, n, cap, tracePath) {
-  const sink = tracePath === undefined ? undefined : new FileSink(tracePath);
+/** Runs one ping-pong; `sink` is the trace destination (tracing off when undefined). */
+async function runPingPong(rt, n, cap, sink) {
   try {
     const result = await rt.run(pingPongMain(rt, n, cap), { trace: sink, maxSteps: 1e9 });
     if (result.exitCode !== 0 || result.end !== "main-returned") {
@@ -50,18 +50,33 @@ async function runPingPong(rt, n, cap, tracePath) {
   }
 }
 
-/** A scratch trace file, reused (truncated) by every traced run and removed by `cleanup`. */
+/** A scratch trace file, created fresh for every traced run and removed after it. */
 export function scratchTracePath() {
   return path.join(os.tmpdir(), `goroscope-bench-${process.pid}.jsonl`);
 }
 
-/** Our four cases: each group (unbuffered, buffered with `bufferedCap`) untraced and traced. */
+/**
+ * Our four cases: each group (unbuffered, buffered with `bufferedCap`) untraced and traced. A traced
+ * case opens a new file before the clock starts (truncating a 100 MiB file costs milliseconds) and
+ * removes it after the clock stops; the final flush and close are timed.
+ */
 export function ourCases(rt, bufferedCap, tracePath) {
+  const openSink = () => {
+    fs.rmSync(tracePath, { force: true });
+    return new FileSink(tracePath);
+  };
+  const removeTrace = (sink) => {
+    sink.close();
+    fs.rmSync(tracePath, { force: true });
+  };
   const cases = [];
   for (const [group, cap] of [["unbuffered", 0], ["buffered", bufferedCap]]) {
     cases.push(
       { id: `goroscope/${group}`, group, role: "ours", traced: false, label: `goroscope, cap ${cap}, tracing off`, run: (n) => runPingPong(rt, n, cap, undefined) },
-      { id: `goroscope/${group}/traced`, group, role: "ours", traced: true, untracedId: `goroscope/${group}`, label: `goroscope, cap ${cap}, trace to file`, run: (n) => runPingPong(rt, n, cap, tracePath) },
+      {
+        id: `goroscope/${group}/traced`, group, role: "ours", traced: true, untracedId: `goroscope/${group}`, label: `goroscope, cap ${cap}, trace to file`,
+        setup: openSink, run: (n, sink) => runPingPong(rt, n, cap, sink), teardown: removeTrace,
+      },
     );
   }
   return cases;

@@ -21,7 +21,6 @@ import { GoPanic, MSG, RunEnded } from "./panic";
 import { Deque, WaitQueue, type WaitNode } from "./queue";
 import { activeOrUndefined, sched } from "./active";
 import type { Scheduler } from "./scheduler";
-import { preview } from "./fmt";
 import type { Named } from "./named";
 
 /** A goroutine waiting in a channel queue, on its own or as one case of a select. */
@@ -144,7 +143,7 @@ export class ChanImpl<T> implements AsyncIterable<T> {
     const woken: { g: G; val: unknown; err?: unknown }[] = [];
     for (let sg = this.recvq.shift(); sg; sg = this.recvq.shift()) {
       if (sg.sel) this.finishSelect(sg.sel, sg);
-      if (s.tr) s.emit(sg.g.id, "chan.recv", `,"ch":${this.id},"len":0,"ok":false,"val":"<nil>"`);
+      if (s.tr) s.tr.chanRecv(s.now, sg.g.id, sg.g.loc, this.id, 0, false, 0, undefined);
       woken.push({ g: sg.g, val: sg.sel ? { index: sg.caseIndex, value: undefined, ok: false } : sg.pair ? [undefined, false] : undefined });
     }
     for (let sg = this.sendq.shift(); sg; sg = this.sendq.shift()) {
@@ -161,12 +160,12 @@ export class ChanImpl<T> implements AsyncIterable<T> {
   trySend(s: Scheduler, g: G, v: unknown): boolean {
     const rg = this.recvq.shift();
     if (rg !== undefined) {
-      const seq = s.tr ? s.emit(g.id, "chan.send", `,"ch":${this.id},"len":0,"val":${JSON.stringify(preview(v))}`) : 0;
+      const seq = s.tr ? s.tr.chanSend(s.now, g.id, g.id === 0 ? 0 : s.cursor.l, this.id, 0, v) : 0;
       this.deliver(s, rg, v, true, seq);
       return true;
     }
     if (this.buf.length < this.capacity) {
-      const seq = s.tr ? s.emit(g.id, "chan.send", `,"ch":${this.id},"len":${this.buf.length + 1},"val":${JSON.stringify(preview(v))}`) : 0;
+      const seq = s.tr ? s.tr.chanSend(s.now, g.id, g.id === 0 ? 0 : s.cursor.l, this.id, this.buf.length + 1, v) : 0;
       this.buf.push({ v, seq });
       return true;
     }
@@ -179,26 +178,26 @@ export class ChanImpl<T> implements AsyncIterable<T> {
     if (sg !== undefined) {
       if (this.capacity === 0) {
         // Unbuffered: take the waiting sender's value; its send completes now.
-        const seq = s.tr ? s.emit(sg.g.id, "chan.send", `,"ch":${this.id},"len":0,"val":${JSON.stringify(preview(sg.elem))}`, sg.g.loc) : 0;
-        if (s.tr) s.emit(g.id, "chan.recv", `,"ch":${this.id},"len":0,"ok":true,"from":${seq},"val":${JSON.stringify(preview(sg.elem))}`);
+        const seq = s.tr ? s.tr.chanSend(s.now, sg.g.id, sg.g.loc, this.id, 0, sg.elem) : 0;
+        if (s.tr) s.tr.chanRecv(s.now, g.id, s.cursor.l, this.id, 0, true, seq, sg.elem);
         this.releaseSender(s, sg);
         return this.got(sg.elem, true);
       }
       // Full buffer: take the head, and the waiting sender's value joins the tail.
       const head = this.buf.shift() as Slot;
-      if (s.tr) s.emit(g.id, "chan.recv", `,"ch":${this.id},"len":${this.buf.length},"ok":true,"from":${head.seq},"val":${JSON.stringify(preview(head.v))}`);
-      const seq = s.tr ? s.emit(sg.g.id, "chan.send", `,"ch":${this.id},"len":${this.buf.length + 1},"val":${JSON.stringify(preview(sg.elem))}`, sg.g.loc) : 0;
+      if (s.tr) s.tr.chanRecv(s.now, g.id, s.cursor.l, this.id, this.buf.length, true, head.seq, head.v);
+      const seq = s.tr ? s.tr.chanSend(s.now, sg.g.id, sg.g.loc, this.id, this.buf.length + 1, sg.elem) : 0;
       this.buf.push({ v: sg.elem, seq });
       this.releaseSender(s, sg);
       return this.got(head.v, true);
     }
     if (this.buf.length > 0) {
       const head = this.buf.shift() as Slot;
-      if (s.tr) s.emit(g.id, "chan.recv", `,"ch":${this.id},"len":${this.buf.length},"ok":true,"from":${head.seq},"val":${JSON.stringify(preview(head.v))}`);
+      if (s.tr) s.tr.chanRecv(s.now, g.id, s.cursor.l, this.id, this.buf.length, true, head.seq, head.v);
       return this.got(head.v, true);
     }
     if (this.closed) {
-      if (s.tr) s.emit(g.id, "chan.recv", `,"ch":${this.id},"len":0,"ok":false,"val":"<nil>"`);
+      if (s.tr) s.tr.chanRecv(s.now, g.id, s.cursor.l, this.id, 0, false, 0, undefined);
       return this.got(undefined, false);
     }
     return false;
@@ -219,7 +218,7 @@ export class ChanImpl<T> implements AsyncIterable<T> {
   /** Hands `v` to a waiting receiver and wakes it. */
   private deliver(s: Scheduler, rg: Sudog, v: unknown, ok: boolean, sendSeq: number): void {
     if (rg.sel) this.finishSelect(rg.sel, rg);
-    if (s.tr) s.emit(rg.g.id, "chan.recv", `,"ch":${this.id},"len":${this.buf.length},"ok":${ok},"from":${sendSeq},"val":${JSON.stringify(preview(v))}`, rg.g.loc);
+    if (s.tr) s.tr.chanRecv(s.now, rg.g.id, rg.g.loc, this.id, this.buf.length, ok, sendSeq, v);
     s.wake(rg.g, rg.sel ? { index: rg.caseIndex, value: v, ok } : rg.pair ? [v, ok] : v);
   }
 

@@ -13,7 +13,7 @@ import { GoPanic } from "./panic";
 import { createRand } from "./rand";
 import type { RunOptions, RunResult } from "./run-options";
 import { Scheduler } from "./scheduler";
-import { formatValue, sprint, sprintf as fmtSprintf, sprintln } from "./fmt";
+import { formatValue, preview, sprint, sprintf as fmtSprintf, sprintln } from "./fmt";
 import { VIRTUAL_EPOCH_MS } from "./time";
 
 export { chan };
@@ -113,7 +113,7 @@ export async function run(main: () => unknown, opts: RunOptions & { readonly see
   const clock = opts.clock ?? "virtual";
   const epoch = clock === "real" ? (opts.wallNow ?? Date.now)() : VIRTUAL_EPOCH_MS;
   const tr = opts.trace
-    ? new TraceWriter(opts.trace, { program: opts.program ?? FORMAT_NAME, clock, seed: opts.seed ?? 0, epoch }, opts.locs ?? [])
+    ? new TraceWriter(opts.trace, { program: opts.program ?? FORMAT_NAME, clock, seed: opts.seed ?? 0, epoch }, opts.locs ?? [], preview)
     : undefined;
   const s = new Scheduler(opts, tr);
   setActive(s);

@@ -117,6 +117,7 @@ export class Scheduler {
 
   /** Id of the acting goroutine for the trace: the current one, or 0 (the runtime) inside a timer. */
   actor(): number {
+    if (this.firing) return 0;
     return this.current?.id ?? 0;
   }
 
@@ -173,7 +174,7 @@ export class Scheduler {
     g.wakeVal = val;
     g.wakeErr = err;
     const viaTimer = this.current === undefined;
-    if (this.tr) this.emit(this.actor(), "go.unblock", `,"target":${g.id}`);
+    if (this.tr) this.tr.unblock(this.now, this.actor(), viaTimer ? 0 : this.cursor.l, g.id);
     this.ready(g, viaTimer);
   }
 
@@ -188,10 +189,7 @@ export class Scheduler {
     g.reason = reason;
     g.on = on;
     g.until = until;
-    if (this.tr) {
-      const ids = `[${on.join(",")}]`;
-      this.emit(g.id, "go.block", until >= 0 ? `,"reason":"${reason}","on":${ids},"until":${until}` : `,"reason":"${reason}","on":${ids}`);
-    }
+    if (this.tr) this.tr.block(this.now, g.id, this.cursor.l, reason, on, until);
     const p = new Promise<T>((res, rej) => {
       g.resume = res as (v: unknown) => void;
       g.fail = rej;

@@ -1,10 +1,10 @@
 /**
- * Replays the goroutine events of a trace as its lines stream by, so that when the watchdog kills
- * a run the CLI can write the end record the runtime never got to write: which goroutines were
- * alive, in which state, and which one was running (the one that did not yield).
+ * Replays the goroutine events of a trace, so that when the watchdog kills a run the CLI can write
+ * the end record the runtime never got to write: which goroutines were alive, in which state, and
+ * which one was running (the one that did not yield).
  *
- * Cheap on purpose: only `go.*` lines are parsed as they arrive; of the rest, only the last event
- * line is kept, and parsed once, when a snapshot is taken.
+ * Cheap on purpose: only `go.*` lines are parsed; of the rest, only the last event line is kept,
+ * and parsed once, when a snapshot is taken.
  *
  * Invariants: goroutine 1 (main) exists from the header on; a goroutine is alive from its
  * `go.create` to its `go.end`; `go.block` makes it blocked (sleeping, external), `go.unblock` and

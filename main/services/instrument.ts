@@ -225,10 +225,11 @@ function composeMaps(out: MagicString, bundleMap: TraceMap): DecodedSourceMap {
   const edits = out.generateDecodedMap({ hires: "boundary" });
   const mappings = edits.mappings.map((line) =>
     line.flatMap((seg): SourceMapSegment[] => {
-      if (seg.length < 4) return [];
+      if (seg.length !== 4 && seg.length !== 5) return [];
       const original = traceSegment(bundleMap, seg[2], seg[3]);
-      if (!original || original.length < 4) return [];
-      return [original.length === 5 ? [seg[0], original[1], original[2], original[3], original[4]] : [seg[0], original[1], original[2], original[3]]];
+      if (original === null || original.length === 1) return [];
+      const [, source, sourceLine, sourceColumn] = original;
+      return [original.length === 5 ? [seg[0], source, sourceLine, sourceColumn, original[4]] : [seg[0], source, sourceLine, sourceColumn]];
     }),
   );
   return { version: 3, file: bundleMap.file ?? null, sources: [...bundleMap.resolvedSources], names: [...bundleMap.names], mappings };

@@ -18,8 +18,9 @@
  * - Only the writer moves `write`, only the reader moves `read`, each with `Atomics.store` after
  *   the bytes it covers are complete: a reader never sees half a record.
  * - The writer blocks (`Atomics.wait`) while the ring is too full; the reader notifies `read`
- *   after every drain. The writer notifies `write` only when the ring was empty, which is the only
- *   state in which the reader may be asleep (it waits for `write` to differ from what it drained).
+ *   after every drain. The reader sleeps (`Atomics.waitAsync`) only while `write` still equals
+ *   what it drained to; the writer notifies `write` when, after publishing, `read` shows the
+ *   reader had drained everything before its record — the only case in which it may be asleep.
  */
 
 export const RecordKind = {
@@ -58,16 +59,18 @@ export function openPipe(buffer: SharedArrayBuffer): Pipe {
 function copyIn(pipe: Pipe, at: number, bytes: Uint8Array): void {
   const pos = at & (pipe.capacity - 1);
   const first = Math.min(bytes.length, pipe.capacity - pos);
-  pipe.data.set(bytes.subarray(0, first), pos);
+  pipe.data.set(first === bytes.length ? bytes : bytes.subarray(0, first), pos);
   if (first < bytes.length) pipe.data.set(bytes.subarray(first), 0);
 }
 
-function copyOut(pipe: Pipe, at: number, length: number): Uint8Array {
-  const out = new Uint8Array(length);
+/** The payload at `at`: a view into the ring when contiguous, a copy when it wraps. */
+function payloadAt(pipe: Pipe, at: number, length: number): Uint8Array {
   const pos = at & (pipe.capacity - 1);
-  const first = Math.min(length, pipe.capacity - pos);
-  out.set(pipe.data.subarray(pos, pos + first), 0);
-  if (first < length) out.set(pipe.data.subarray(0, length - first), first);
+  if (pos + length <= pipe.capacity) return pipe.data.subarray(pos, pos + length);
+  const out = new Uint8Array(length);
+  const first = pipe.capacity - pos;
+  out.set(pipe.data.subarray(pos), 0);
+  out.set(pipe.data.subarray(0, length - first), first);
   return out;
 }
 
@@ -76,13 +79,14 @@ export interface PipeWriter {
   write(kind: RecordKind, payload: string | Uint8Array): void;
 }
 
-const encoder = new TextEncoder();
+/** Encoding scratch space: most records are short lines, encoded here without an allocation. */
+const SCRATCH_BYTES = 64 * 1024;
 
 export function createPipeWriter(buffer: SharedArrayBuffer): PipeWriter {
   const pipe = openPipe(buffer);
+  const mask = pipe.capacity - 1;
   const maxPayload = (pipe.capacity >>> 2) - HEADER_BYTES;
-  const header = new Uint8Array(HEADER_BYTES);
-  const headerView = new DataView(header.buffer);
+  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 
   function writeRecord(kind: RecordKind, chunk: Uint8Array): void {
     const need = HEADER_BYTES + chunk.length;
@@ -93,17 +97,28 @@ export function createPipeWriter(buffer: SharedArrayBuffer): PipeWriter {
       Atomics.wait(pipe.ctl, READ, read, 100);
       read = Atomics.load(pipe.ctl, READ);
     }
-    header[0] = kind;
-    headerView.setUint32(1, chunk.length, true);
-    copyIn(pipe, write, header);
+    const n = chunk.length;
+    pipe.data[write & mask] = kind;
+    pipe.data[(write + 1) & mask] = n & 0xff;
+    pipe.data[(write + 2) & mask] = (n >>> 8) & 0xff;
+    pipe.data[(write + 3) & mask] = (n >>> 16) & 0xff;
+    pipe.data[(write + 4) & mask] = n >>> 24;
     copyIn(pipe, write + HEADER_BYTES, chunk);
     Atomics.store(pipe.ctl, WRITE, (write + need) | 0);
-    if (read === write) Atomics.notify(pipe.ctl, WRITE);
+    // The reader sleeps only once it has drained everything before this record; reading `read`
+    // after publishing (both sequentially consistent) cannot miss that moment.
+    if (Atomics.load(pipe.ctl, READ) === write) Atomics.notify(pipe.ctl, WRITE);
+  }
+
+  function encode(text: string): Uint8Array {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (text.length * 3 <= SCRATCH_BYTES) return scratch.subarray(0, scratch.write(text, 0, "utf8"));
+    return Buffer.from(text, "utf8");
   }
 
   return {
     write(kind, payload) {
-      const bytes = typeof payload === "string" ? encoder.encode(payload) : payload;
+      const bytes = typeof payload === "string" ? encode(payload) : payload;
       if (bytes.length <= maxPayload) return writeRecord(kind, bytes);
       for (let at = 0; at < bytes.length; at += maxPayload) writeRecord(kind, bytes.subarray(at, at + maxPayload));
     },
@@ -111,7 +126,10 @@ export function createPipeWriter(buffer: SharedArrayBuffer): PipeWriter {
 }
 
 export interface PipeReader {
-  /** Hands every published record to `onRecord`, in order, then frees their space. Returns how many there were. */
+  /**
+   * Hands every published record to `onRecord`, in order, then frees their space; returns how many
+   * there were. `payload` may be a view into the ring: it is valid only during the call.
+   */
   drain(onRecord: (kind: RecordKind, payload: Uint8Array) => void): number;
   /** Resolves when a record may be waiting, or after `timeoutMs`. Never blocks the thread. */
   waitForData(timeoutMs: number): Promise<void>;
@@ -119,7 +137,7 @@ export interface PipeReader {
 
 export function createPipeReader(buffer: SharedArrayBuffer): PipeReader {
   const pipe = openPipe(buffer);
-  const headerView = new DataView(new ArrayBuffer(4));
+  const mask = pipe.capacity - 1;
   let drainedTo = Atomics.load(pipe.ctl, READ);
 
   function drain(onRecord: (kind: RecordKind, payload: Uint8Array) => void): number {
@@ -127,13 +145,12 @@ export function createPipeReader(buffer: SharedArrayBuffer): PipeReader {
     let read = drainedTo;
     let count = 0;
     while (read !== write) {
-      const kind = pipe.data[read & (pipe.capacity - 1)] as RecordKind;
-      new Uint8Array(headerView.buffer).set(copyOut(pipe, read + 1, 4));
-      const length = headerView.getUint32(0, true);
-      const payload = copyOut(pipe, read + HEADER_BYTES, length);
+      const d = pipe.data;
+      const kind = d[read & mask] as RecordKind;
+      const length = (d[(read + 1) & mask]! | (d[(read + 2) & mask]! << 8) | (d[(read + 3) & mask]! << 16) | (d[(read + 4) & mask]! << 24)) >>> 0;
+      onRecord(kind, payloadAt(pipe, read + HEADER_BYTES, length));
       read = (read + HEADER_BYTES + length) | 0;
       count++;
-      onRecord(kind, payload);
     }
     drainedTo = read;
     if (count > 0) {

@@ -11,9 +11,9 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Clock, EndReason } from "../../traces/format/schema";
-import { createGoroutineReplay, type GoroutineReplay } from "./goroutine-replay";
+import { createGoroutineReplay, type ReplaySnapshot } from "./goroutine-replay";
 import { RecordKind, createPipeBuffer, createPipeReader } from "./pipe";
-import { createTraceFile } from "./trace-file";
+import { createTraceFile, type TraceFile } from "./trace-file";
 import { killedEndRecord, needsEndRecord, startWatchdog, timeoutMessage } from "./watchdog";
 import { parseWorkerMessage, type WorkerMessage, type WorkerRequest } from "./worker-protocol";
 import { describeThrown } from "./stack-mapping";
@@ -58,8 +58,7 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
   return new Promise((resolve) => {
     const buffer = createPipeBuffer(options.pipeCapacity);
     const reader = createPipeReader(buffer);
-    const replay: GoroutineReplay | undefined = options.tracePath !== undefined ? createGoroutineReplay() : undefined;
-    const trace = createTraceFile(options.tracePath, (line) => replay?.feed(line));
+    const trace = createTraceFile(options.tracePath);
     let message: WorkerMessage | undefined;
     let started = false;
     let killedBy: KillCause | undefined;
@@ -67,8 +66,9 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
     let pumping = true;
 
     const onRecord = (kind: RecordKind, payload: Uint8Array): void => {
-      if (kind === RecordKind.Stdout) options.stdout(payload);
-      else if (kind === RecordKind.Stderr) options.stderr(payload);
+      // Output is copied out of the ring: the stream may still hold it after this call returns.
+      if (kind === RecordKind.Stdout) options.stdout(Buffer.from(payload));
+      else if (kind === RecordKind.Stderr) options.stderr(Buffer.from(payload));
       else if (kind === RecordKind.TraceLine) trace.append(payload);
       else if (kind === RecordKind.Message) {
         const m = parseWorkerMessage(Buffer.from(payload).toString("utf8"));
@@ -105,7 +105,7 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
       watchdog.cancel();
       for (const s of SIGNALS) process.off(s, onSignal);
       drain();
-      const outcome = decide({ message, killedBy, started, workerError, replay: replay?.snapshot(), options, appendLine: trace.appendLine });
+      const outcome = decide({ message, killedBy, started, workerError, options, trace });
       trace.close();
       resolve(outcome);
     });
@@ -131,9 +131,16 @@ interface Ending {
   readonly killedBy: KillCause | undefined;
   readonly started: boolean;
   readonly workerError: unknown;
-  readonly replay: ReturnType<GoroutineReplay["snapshot"]> | undefined;
   readonly options: RunInWorkerOptions;
-  readonly appendLine: (line: string) => void;
+  readonly trace: TraceFile;
+}
+
+/** Who was alive when the worker was killed, from the trace written so far (undefined without a trace). */
+function replayTrace(e: Ending): ReplaySnapshot | undefined {
+  if (e.options.tracePath === undefined) return undefined;
+  const replay = createGoroutineReplay();
+  e.trace.readLines(replay.feed);
+  return replay.snapshot();
 }
 
 /** A result the worker managed to publish wins over a kill that raced with it. */
@@ -147,8 +154,9 @@ function decide(e: Ending): RunOutcome {
   if (e.killedBy) {
     const cause = e.killedBy.kind === "timeout" ? `wall-clock timeout of ${e.options.timeoutSeconds}s` : `interrupted by ${e.killedBy.signal}`;
     if (!e.started) return { kind: "killed", message: `${e.options.program} did not finish loading: ${cause}` };
-    const why = e.killedBy.kind === "timeout" ? timeoutMessage(e.options.timeoutSeconds, e.replay) : cause;
-    if (e.replay && needsEndRecord(e.replay)) e.appendLine(JSON.stringify(killedEndRecord(e.replay, why)));
+    const replay = replayTrace(e);
+    const why = e.killedBy.kind === "timeout" ? timeoutMessage(e.options.timeoutSeconds, replay) : cause;
+    if (replay && needsEndRecord(replay)) e.trace.appendLine(JSON.stringify(killedEndRecord(replay, why)));
     return { kind: "killed", message: why };
   }
   const detail = e.workerError === undefined ? "" : `: ${describeThrown(e.workerError)}`;

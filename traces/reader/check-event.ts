@@ -32,13 +32,18 @@ export function checkEvent(r: Rec, st: ValidationState, line: number): TraceEven
   return r as unknown as TraceEvent;
 }
 
-interface Ctx {
+/** The event being checked: its `seq`, acting goroutine and line. */
+interface EventSite {
   readonly seq: number;
   readonly g: number;
   readonly line: number;
 }
 
-function checkKind(k: EventKind, r: Rec, st: ValidationState, c: Ctx): void {
+/**
+ * One case per kind, exhaustive (a kind added to the schema fails to compile here until it is
+ * handled). Long on purpose: each case is the whole field list of its kind, read top to bottom.
+ */
+function checkKind(k: EventKind, r: Rec, st: ValidationState, c: EventSite): void {
   const chan = (field: string) => ref(r, st, k, field, "chan");
   const id = (kind: ObjectKind) => ref(r, st, k, "id", kind);
   const make = () => announceMade(r, st, k, c.line);

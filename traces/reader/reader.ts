@@ -43,15 +43,19 @@ function parseLine(bytes: Uint8Array): Parsed {
 
 /** Creates a streaming reader; see `TraceReader`. */
 export function createTraceReader(options: TraceReaderOptions = {}): TraceReader {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1) {
+    throw new RangeError(`maxLineBytes must be a positive integer, got ${maxLineBytes}`);
+  }
   const validator = createTraceValidator();
   const warnings: TraceWarning[] = [];
   let error: TraceError | undefined;
   let result: ReadResult | undefined;
 
   const splitter = createLineSplitter({
-    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    maxLineBytes,
     onLine,
-    onTooLong: (line) => fail(line, `line longer than ${options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES} bytes`),
+    onTooLong: (line) => fail(line, `line longer than ${maxLineBytes} bytes`),
   });
 
   function fail(line: number, message: string): void {

@@ -52,7 +52,8 @@ export interface TraceReaderOptions {
 
 /**
  * A streaming reader: feed it chunks as they arrive, read the valid prefix at any time, and call
- * `finish` once the input has ended. Never throws on bad input; only on misuse (push after finish).
+ * `finish` once the input has ended. Never throws on bad input; only on misuse (push after finish,
+ * or a `maxLineBytes` that is not a positive integer, when created).
  */
 export interface TraceReader {
   /** Chunks may split lines and UTF-8 sequences anywhere. */

@@ -9,6 +9,11 @@
  */
 export interface TraceSink {
   write(line: string): void;
+  /**
+   * The same, as UTF-8 bytes: preferred by the writer when present. `line` is a view into the
+   * writer's buffer, valid only during the call — copy it.
+   */
+  writeBytes?(line: Uint8Array): void;
   /** Called once after the end record. */
   close?(): void;
 }

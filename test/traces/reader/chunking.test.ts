@@ -128,11 +128,13 @@ describe("progress and large inputs", () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  it("throws only on misuse: push after finish", () => {
+  it("throws only on misuse: push after finish, or a bad line limit", () => {
     const reader = createTraceReader();
     reader.push(withPrelude());
     const result = reader.finish();
     expect(reader.finish()).toBe(result);
     expect(() => reader.push("x")).toThrow("push called after finish");
+    expect(() => createTraceReader({ maxLineBytes: Number.NaN })).toThrow(RangeError);
+    expect(() => createTraceReader({ maxLineBytes: 0 })).toThrow(RangeError);
   });
 });
