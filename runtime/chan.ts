@@ -64,6 +64,8 @@ export class ChanImpl<T> implements AsyncIterable<T> {
   readonly sendq = new WaitQueue<Sudog>();
   readonly recvq = new WaitQueue<Sudog>();
   name: string;
+  /** `[id]`, the `on` list of a goroutine blocked on this channel alone. */
+  onIds: readonly number[] = [];
   /** Result of the last successful `tryRecv` (kept in fields to spare an allocation per receive). */
   lastV: unknown;
   lastOk = false;
@@ -83,6 +85,7 @@ export class ChanImpl<T> implements AsyncIterable<T> {
     if (this.s !== s) {
       this.s = s;
       this.id = s.newObjectId();
+      this.onIds = [this.id];
       this.name = this.given ?? (this.isNil ? "nil" : `chan${this.id}`);
       if (!this.isNil) s.emit(s.actor(), "chan.make", `,"ch":${this.id},"cap":${this.capacity},"name":${JSON.stringify(this.name)}`);
     }
@@ -104,7 +107,7 @@ export class ChanImpl<T> implements AsyncIterable<T> {
     if (this.closed) throw new GoPanic(MSG.sendOnClosed);
     if (this.trySend(s, g, v)) return s.yieldPoint() ?? RESOLVED;
     this.enqueue(g, v, true, undefined, 0, false);
-    return s.park("chan.send", [this.id]);
+    return s.park("chan.send", this.onIds);
   }
 
   /** `<-ch`: the value, or `undefined` once the channel is closed and drained. */
@@ -128,7 +131,7 @@ export class ChanImpl<T> implements AsyncIterable<T> {
       return y ? y.then(() => r) : Promise.resolve(r);
     }
     this.enqueue(g, undefined, false, undefined, 0, pair);
-    return s.park("chan.recv", [this.id]);
+    return s.park("chan.recv", this.onIds);
   }
 
   close(): void {

@@ -75,6 +75,13 @@ export class Scheduler {
   private readonly anonNames = new Map<string, string>();
   private readonly anonCount = new Map<string, number>();
   private finish!: (r: RunResult) => void;
+  /** The goroutine whose park promise is being created (one shared executor spares a closure per park). */
+  private parking: G | undefined;
+  private readonly parkExecutor = (res: (v: never) => void, rej: (e: unknown) => void): void => {
+    const g = this.parking as G;
+    g.resume = res as (v: unknown) => void;
+    g.fail = rej;
+  };
   readonly done: Promise<RunResult>;
 
   constructor(
@@ -190,10 +197,8 @@ export class Scheduler {
     g.on = on;
     g.until = until;
     if (this.tr) this.tr.block(this.now, g.id, this.cursor.l, reason, on, until);
-    const p = new Promise<T>((res, rej) => {
-      g.resume = res as (v: unknown) => void;
-      g.fail = rej;
-    });
+    this.parking = g;
+    const p = new Promise<T>(this.parkExecutor);
     this.current = undefined;
     this.schedule();
     return p;
