@@ -194,7 +194,8 @@ export function format(t: number): string {
   const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   const fracStr = frac === 0 ? "" : "." + String(frac).padStart(9, "0").replace(/0+$/, "");
-  const mono = (t / 1e9).toFixed(9);
+  // Go's monotonic readings start at 1 ns (time.startNano is runtimeNano() - 1), so m= is t + 1 ns.
+  const mono = ((t + 1) / 1e9).toFixed(9);
   return `${date}${fracStr} +0000 UTC m=+${mono}`;
 }
 

@@ -151,9 +151,10 @@ describe("formatting", () => {
 
   it("formats times like Go's Time.String from the playground epoch", async () => {
     const o = await runProgram(async () => {
+      println(time.format(time.now()));
       await sleep(500 * time.Millisecond + 1);
       println(time.format(time.now()));
     });
-    expect(o.out).toEqual(["2009-11-10 23:00:00.500000001 +0000 UTC m=+0.500000001"]);
+    expect(o.out).toEqual(["2009-11-10 23:00:00 +0000 UTC m=+0.000000001", "2009-11-10 23:00:00.500000001 +0000 UTC m=+0.500000002"]);
   });
 });
