@@ -13,7 +13,7 @@ import { checkEcho } from "./peers.mjs";
 
 export const RUNTIME_PATH = fileURLToPath(new URL("../dist/runtime.cjs", import.meta.url));
 
-/** The runtime module, or undefined with the reason when dist/runtime.cjs is missing or unusable. */
+/** `{ rt }`: the runtime module; or `{ reason }` when dist/runtime.cjs is missing or lacks the API. */
 export function loadRuntime() {
   if (!fs.existsSync(RUNTIME_PATH)) return { reason: "runtime not built (no dist/runtime.cjs)" };
   const rt = createRequire(import.meta.url)(RUNTIME_PATH);

@@ -92,6 +92,11 @@ export class ChanImpl<T> implements AsyncIterable<T> {
     return s;
   }
 
+  /** How `%v` shows a channel (Go prints its address; the name says more). */
+  toString(): string {
+    return this.isNil ? "<nil chan>" : `chan ${this.name || "(unused)"}`;
+  }
+
   get len(): number {
     return this.buf.length;
   }

@@ -33,8 +33,28 @@ function sortKey(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+/** Bounds for previews: deep or long values are cut, so a preview costs little whatever the value. */
+interface Limits {
+  readonly depth: number;
+  readonly items: number;
+}
+const FULL: Limits = { depth: MAX_DEPTH, items: Infinity };
+const PREVIEW: Limits = { depth: 2, items: 12 };
+
+function items<T>(xs: Iterable<T>, lim: Limits, f: (x: T) => string): string {
+  const out: string[] = [];
+  for (const x of xs) {
+    if (out.length >= lim.items) {
+      out.push("...");
+      break;
+    }
+    out.push(f(x));
+  }
+  return out.join(" ");
+}
+
 /** `%v` (plus = `%+v`). */
-export function formatValue(v: unknown, plus = false, depth = 0): string {
+export function formatValue(v: unknown, plus = false, depth = 0, lim: Limits = FULL): string {
   switch (typeof v) {
     case "string":
       return v;
@@ -52,24 +72,24 @@ export function formatValue(v: unknown, plus = false, depth = 0): string {
       return `func ${v.name || ""}`.trimEnd();
   }
   if (v === null) return "<nil>";
-  if (depth > MAX_DEPTH) return "...";
+  if (depth > lim.depth) return "...";
   const d = depth + 1;
   if (Array.isArray(v) || ArrayBuffer.isView(v)) {
-    return `[${Array.from(v as ArrayLike<unknown>, (x) => formatValue(x, plus, d)).join(" ")}]`;
+    return `[${items(v as ArrayLike<unknown> as Iterable<unknown>, lim, (x) => formatValue(x, plus, d, lim))}]`;
   }
   if (v instanceof Map) {
-    const keys = [...v.keys()].sort(sortKey);
-    return `map[${keys.map((k) => `${formatValue(k, plus, d)}:${formatValue(v.get(k), plus, d)}`).join(" ")}]`;
+    const keys = v.size <= 1000 ? [...v.keys()].sort(sortKey) : [...v.keys()];
+    return `map[${items(keys, lim, (k) => `${formatValue(k, plus, d, lim)}:${formatValue(v.get(k), plus, d, lim)}`)}]`;
   }
   if (v instanceof Set) {
-    return `map[${[...v].sort(sortKey).map((k) => `${formatValue(k, plus, d)}:true`).join(" ")}]`;
+    return `map[${items([...v].sort(sortKey), lim, (k) => `${formatValue(k, plus, d, lim)}:true`)}]`;
   }
   if (v instanceof Error) return v.message;
   if (v instanceof Date) return v.toISOString();
   const str = (v as { toString?: () => string }).toString;
   if (typeof str === "function" && str !== Object.prototype.toString) return String(v);
   const entries = Object.entries(v as object);
-  return `{${entries.map(([k, x]) => (plus ? `${k}:${formatValue(x, plus, d)}` : formatValue(x, plus, d))).join(" ")}}`;
+  return `{${items(entries, lim, ([k, x]) => (plus ? `${k}:${formatValue(x, plus, d, lim)}` : formatValue(x, plus, d, lim)))}}`;
 }
 
 /** Go's `%q` for strings (Go-syntax quoted), `%v` for the rest. */
@@ -174,7 +194,7 @@ function pad(s: string, w: number, flags: string): string {
 export function preview(v: unknown, max = 80): string {
   let s: string;
   try {
-    s = typeof v === "string" ? JSON.stringify(v.length > max ? v.slice(0, max) : v) : formatValue(v);
+    s = typeof v === "string" ? JSON.stringify(v.length > max ? v.slice(0, max) : v) : formatValue(v, false, 0, PREVIEW);
   } catch {
     s = "?";
   }

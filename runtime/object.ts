@@ -30,6 +30,10 @@ export abstract class RuntimeObject {
     return s;
   }
 
+  toString(): string {
+    return `${this.kind} ${this.name || "(unused)"}`;
+  }
+
   /** Extra fields of the make event (after id and name). */
   protected makeFields(): string {
     return "";

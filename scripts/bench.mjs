@@ -17,16 +17,23 @@ import { loadRuntime, ourCases, scratchTracePath } from "../bench/ours.mjs";
 import { measure } from "../bench/measure.mjs";
 import { buildRows, formatTable, formatTraceSizes, formatVerdicts, writeJson } from "../bench/report.mjs";
 
-const { values: args } = parseArgs({
-  options: {
-    n: { type: "string", default: "200000" },
-    rounds: { type: "string", default: "5" },
-    warmups: { type: "string", default: "2" },
-    cap: { type: "string", default: "1" },
-    only: { type: "string" },
-    out: { type: "string", default: fileURLToPath(new URL("../bench-results/runtime.json", import.meta.url)) },
-  },
-});
+const USAGE = "usage: node scripts/bench.mjs [--n 200000] [--rounds 5] [--warmups 2] [--cap 1] [--only ID] [--out FILE]";
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      n: { type: "string", default: "200000" },
+      rounds: { type: "string", default: "5" },
+      warmups: { type: "string", default: "2" },
+      cap: { type: "string", default: "1" },
+      only: { type: "string" },
+      out: { type: "string", default: fileURLToPath(new URL("../bench-results/runtime.json", import.meta.url)) },
+    },
+  }));
+} catch (err) {
+  console.error(`bench: ${err.message}\n${USAGE}`);
+  process.exit(2);
+}
 const config = {
   n: Number(args.n),
   rounds: Number(args.rounds),
@@ -35,7 +42,7 @@ const config = {
 };
 for (const [key, value] of Object.entries(config)) {
   if (!Number.isInteger(value) || value < (key === "warmups" ? 0 : 1)) {
-    console.error(`bench: --${key === "bufferedCap" ? "cap" : key} must be a positive integer`);
+    console.error(`bench: --${key === "bufferedCap" ? "cap" : key} must be an integer >= ${key === "warmups" ? 0 : 1}\n${USAGE}`);
     process.exit(2);
   }
 }
