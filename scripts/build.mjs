@@ -20,29 +20,34 @@ const entries = [
   { in: "runtime/index.ts", out: "runtime", optional: true },
 ];
 
+const options = {
+  absWorkingDir: root,
+  outdir: dist,
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  sourcemap: true,
+  packages: "external",
+  logLevel: "warning",
+};
+
+/** Builds each entry on its own (one broken entry does not stop the others); rejects if any failed. */
 export async function build() {
   const present = entries.filter((e) => fs.existsSync(path.join(root, e.in)));
   for (const e of entries) {
     if (!present.includes(e)) console.warn(`build: ${e.in} does not exist yet; dist/${e.out}.cjs not built`);
   }
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: present.map((e) => ({ in: e.in, out: e.out })),
-    outdir: dist,
-    outExtension: { ".js": ".cjs" },
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    sourcemap: true,
-    packages: "external",
-    logLevel: "warning",
-  });
+  const results = await Promise.allSettled(present.map((e) => esbuild.build({ ...options, entryPoints: [{ in: e.in, out: e.out }] })));
+  const failed = present.filter((_, i) => results[i].status === "rejected").map((e) => e.in);
+  if (failed.length > 0) throw new Error(`build failed: ${failed.join(", ")}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  build().catch(() => {
-    // esbuild has already printed what failed.
+  build().catch((err) => {
+    // esbuild has already printed why.
+    console.error(err.message);
     process.exitCode = 1;
   });
 }

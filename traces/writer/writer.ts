@@ -8,7 +8,7 @@
  * operation; strings are JSON-escaped, so any text stays data, never markup.
  */
 import { FORMAT_NAME, FORMAT_VERSION, MAX_PREVIEW, type TraceEnd, type TraceHeader } from "../format/schema";
-import { LineEncoder } from "./line-encoder";
+import { line, lit, putByte, putLit, putNum, putRaw, putStr, reserve, strBound } from "./line-encoder";
 import type { TraceSink } from "./sink";
 
 export interface LocSource {
@@ -23,11 +23,59 @@ export type Previewer = (v: unknown) => string;
 
 const DECODER = new TextDecoder();
 
+/** Upper bound of the bytes `head` writes. */
+const HEAD_MAX = 160;
+/** Strings whose preview needs no escaping: printable ASCII without `"` and `\`. */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
+const F_SEQ = lit('{"seq":');
+const F_T = lit(',"t":');
+const F_G = lit(',"g":');
+const F_LOC = lit(',"loc":');
+const F_LEN = lit(',"len":');
+const F_OK_FROM = lit(',"ok":true,"from":');
+const F_NOT_OK = lit(',"ok":false,"val":"<nil>"');
+const F_UNTIL = lit(',"until":');
+const F_VAL = lit(',"val":');
+const F_VAL_Q = lit(',"val":"');
+const F_VAL_QQ = lit(',"val":"\\"');
+const F_QQ_END = lit('\\""');
+
+/** A kind's literal: `lead` = `,"k":"K"` plus its first key (no loc); `bare` + loc + `after` otherwise. */
+interface KindLit {
+  readonly lead: Uint8Array;
+  readonly bare: Uint8Array;
+  readonly after: Uint8Array;
+}
+
+function makeKind(k: string, firstKey: string): KindLit {
+  return { lead: lit(`,"k":"${k}"${firstKey}`), bare: lit(`,"k":"${k}"`), after: lit(firstKey) };
+}
+
+const K_CHAN_SEND = makeKind("chan.send", ',"ch":');
+const K_CHAN_RECV = makeKind("chan.recv", ',"ch":');
+const K_GO_BLOCK = makeKind("go.block", ',"reason":');
+const K_GO_UNBLOCK = makeKind("go.unblock", ',"target":');
+const KINDS = new Map<string, KindLit>();
+const REASONS = new Map<string, Uint8Array>();
+
+function kindLit(k: string): KindLit {
+  let kl = KINDS.get(k);
+  if (kl === undefined) KINDS.set(k, (kl = makeKind(k, "")));
+  return kl;
+}
+
+/** `"reason","on":[` — the tail of the go.block literal. */
+function reasonLit(reason: string): Uint8Array {
+  let r = REASONS.get(reason);
+  if (r === undefined) REASONS.set(reason, (r = lit(`"${reason}","on":[`)));
+  return r;
+}
+
 export class TraceWriter {
   private seq = 0;
   private ended = false;
   private readonly defined: Uint8Array;
-  private readonly enc = new LineEncoder();
 
   constructor(
     private readonly sink: TraceSink,
@@ -53,66 +101,65 @@ export class TraceWriter {
    */
   event(t: number, g: number, k: string, loc: number, fields: string): number {
     if (this.ended) return this.seq;
-    this.head(t, g, k, loc);
-    if (fields.length > 0) this.enc.raw(fields);
-    return this.finish();
+    reserve(HEAD_MAX + k.length + fields.length * 3 + 2);
+    let p = this.head(t, g, kindLit(k), loc);
+    p = putRaw(p, fields);
+    return this.finish(p);
   }
 
   /** `chan.send`: a value entered channel `ch`, leaving `len` buffered. */
   chanSend(t: number, g: number, loc: number, ch: number, len: number, v: unknown): number {
     if (this.ended) return this.seq;
-    const e = this.enc;
-    this.head(t, g, "chan.send", loc);
-    e.lit(',"ch":');
-    e.num(ch);
-    e.lit(',"len":');
-    e.num(len);
-    this.val(v);
-    return this.finish();
+    const pv = this.previewOf(v);
+    reserve(HEAD_MAX + 64 + (pv === undefined ? 24 : strBound(pv)));
+    let p = this.head(t, g, K_CHAN_SEND, loc);
+    p = putNum(p, ch);
+    p = putLit(p, F_LEN);
+    p = putNum(p, len);
+    p = this.val(p, v, pv);
+    return this.finish(p);
   }
 
   /** `chan.recv`: a value left channel `ch` (`from` = its send's seq; 0 when ok is false). */
   chanRecv(t: number, g: number, loc: number, ch: number, len: number, ok: boolean, from: number, v: unknown): number {
     if (this.ended) return this.seq;
-    const e = this.enc;
-    this.head(t, g, "chan.recv", loc);
-    e.lit(',"ch":');
-    e.num(ch);
-    e.lit(',"len":');
-    e.num(len);
+    const pv = ok ? this.previewOf(v) : undefined;
+    reserve(HEAD_MAX + 96 + (pv === undefined ? 24 : strBound(pv)));
+    let p = this.head(t, g, K_CHAN_RECV, loc);
+    p = putNum(p, ch);
+    p = putLit(p, F_LEN);
+    p = putNum(p, len);
     if (ok) {
-      e.lit(',"ok":true,"from":');
-      e.num(from);
-      this.val(v);
-    } else e.lit(',"ok":false,"val":"<nil>"');
-    return this.finish();
+      p = putLit(p, F_OK_FROM);
+      p = putNum(p, from);
+      p = this.val(p, v, pv);
+    } else p = putLit(p, F_NOT_OK);
+    return this.finish(p);
   }
 
   block(t: number, g: number, loc: number, reason: string, on: readonly number[], until: number): number {
     if (this.ended) return this.seq;
-    const e = this.enc;
-    this.head(t, g, "go.block", loc);
-    e.lit(',"reason":"');
-    e.lit(reason);
-    e.lit('","on":[');
+    reserve(HEAD_MAX + 64 + on.length * 24);
+    let p = this.head(t, g, K_GO_BLOCK, loc);
+    p = putLit(p, reasonLit(reason));
     for (let i = 0; i < on.length; i++) {
-      if (i > 0) e.byte(44);
-      e.num(on[i]);
+      if (i > 0) p = putByte(p, 44);
+      p = putNum(p, on[i]);
     }
-    e.byte(93);
+    p = putByte(p, 93);
     if (until >= 0) {
-      e.lit(',"until":');
-      e.num(until);
+      p = putLit(p, F_UNTIL);
+      p = putNum(p, until);
     }
-    return this.finish();
+    return this.finish(p);
   }
 
   unblock(t: number, g: number, loc: number, target: number): number {
     if (this.ended) return this.seq;
-    this.head(t, g, "go.unblock", loc);
-    this.enc.lit(',"target":');
-    this.enc.num(target);
-    return this.finish();
+    reserve(HEAD_MAX + 40);
+    let p = this.head(t, g, K_GO_UNBLOCK, loc);
+    p = putNum(p, target);
+    return this.finish(p);
   }
 
   /** Makes sure a location's `def` line has been written; false when the id names no known site. */
@@ -131,48 +178,53 @@ export class TraceWriter {
     this.sink.close?.();
   }
 
-  private head(t: number, g: number, k: string, loc: number): void {
+  /** Writes `{"seq":..,"t":..,"g":..` then the kind literal (which ends with the kind's first key, if any) and `loc`. */
+  private head(t: number, g: number, kind: KindLit, loc: number): number {
     const useLoc = loc > 0 && loc < this.defined.length && (this.defined[loc] === 1 || (this.defined[loc] === 0 && this.define(loc) === 1));
-    const e = this.enc;
-    e.begin();
-    e.lit('{"seq":');
-    e.num(++this.seq);
-    e.lit(',"t":');
-    e.num(t);
-    e.lit(',"g":');
-    e.num(g);
-    e.lit(',"k":"');
-    e.lit(k);
-    e.byte(34);
+    let p = putLit(0, F_SEQ);
+    p = putNum(p, ++this.seq);
+    p = putLit(p, F_T);
+    p = putNum(p, t);
+    p = putLit(p, F_G);
+    p = putNum(p, g);
     if (useLoc) {
-      e.lit(',"loc":');
-      e.num(loc);
+      p = putLit(p, kind.bare);
+      p = putLit(p, F_LOC);
+      p = putNum(p, loc);
+      return putLit(p, kind.after);
     }
+    return putLit(p, kind.lead);
   }
 
-  private finish(): number {
-    this.enc.byte(125);
-    this.bytes(this.enc.line());
+  private finish(p: number): number {
+    p = putByte(p, 125);
+    p = putByte(p, 10);
+    this.bytes(line(p));
     return this.seq;
   }
 
-  /** `"val":` and the preview as a JSON string; integers and plain ASCII strings skip the general path. */
-  private val(v: unknown): void {
-    const e = this.enc;
-    if (typeof v === "number" && v >= 0 && Number.isSafeInteger(v)) {
-      e.lit(',"val":"');
-      e.num(v);
-      e.byte(34);
-      return;
+  /** The preview text of a value, or undefined when `val` can write it directly (integers, plain short strings). */
+  private previewOf(v: unknown): string | undefined {
+    if (typeof v === "number" && v >= 0 && Number.isSafeInteger(v)) return undefined;
+    if (typeof v === "string" && v.length <= MAX_PREVIEW - 2 && PLAIN.test(v)) return undefined;
+    return this.preview(v);
+  }
+
+  /** `,"val":` and the preview as a JSON string. */
+  private val(p: number, v: unknown, pv: string | undefined): number {
+    if (pv !== undefined) {
+      p = putLit(p, F_VAL);
+      return putStr(p, pv);
     }
-    e.lit(',"val":');
-    if (typeof v === "string" && v.length <= MAX_PREVIEW - 2 && /^[ !#-[\]-~]*$/.test(v)) {
-      e.lit('"\\"');
-      e.raw(v);
-      e.lit('\\""');
-      return;
+    if (typeof v === "number") {
+      p = putLit(p, F_VAL_Q);
+      p = putNum(p, v);
+      return putByte(p, 34);
     }
-    e.str(this.preview(v));
+    // A plain string's preview is itself in quotes: "val":"\"ping\""
+    p = putLit(p, F_VAL_QQ);
+    for (let i = 0; i < (v as string).length; i++) p = putByte(p, (v as string).charCodeAt(i));
+    return putLit(p, F_QQ_END);
   }
 
   /** Writes the def line; 1 when written, 2 when the id names no known site. */
