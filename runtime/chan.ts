@@ -77,6 +77,10 @@ export class ChanImpl<T> implements AsyncIterable<T> {
     readonly isNil = false,
   ) {
     this.name = given ?? "";
+    // Join the run in progress now, so chan.make marks where the channel was made; channels made
+    // before the run (package-level variables) join at first use.
+    const s = activeOrUndefined();
+    if (s !== undefined && !s.ended && (s.current !== undefined || s.firing)) this.bind();
   }
 
   /** Attaches the channel to the running scheduler (announcing it in the trace) and returns it. */

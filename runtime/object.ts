@@ -3,7 +3,7 @@
  * assigned — and announced in the trace with its make event — at first use, so objects created
  * before the run (Go's package-level `var wg sync.WaitGroup`) work too.
  */
-import { sched } from "./active";
+import { activeOrUndefined, sched } from "./active";
 import type { Scheduler } from "./scheduler";
 
 export abstract class RuntimeObject {
@@ -32,6 +32,12 @@ export abstract class RuntimeObject {
 
   toString(): string {
     return `${this.kind} ${this.name || "(unused)"}`;
+  }
+
+  /** Joins the run in progress at creation, so the make event marks where the object was made. Subclasses call it last in their constructor. */
+  protected attachIfRunning(): void {
+    const s = activeOrUndefined();
+    if (s !== undefined && !s.ended && (s.current !== undefined || s.firing)) this.bind();
   }
 
   /** Extra fields of the make event (after id and name). */

@@ -11,6 +11,7 @@ export class AtomicInt extends RuntimeObject {
   constructor(v = 0, opts?: Named) {
     super("atomic", opts?.name);
     this.v = v;
+    this.attachIfRunning();
   }
 
   protected override makeFields(): string {

@@ -17,6 +17,7 @@ export class Cond extends RuntimeObject {
     opts?: Named,
   ) {
     super("cond", opts?.name);
+    this.attachIfRunning();
   }
 
   protected override makeFields(): string {

@@ -37,6 +37,7 @@ export class Mutex extends RuntimeObject {
 
   constructor(opts?: Named) {
     super("mutex", opts?.name);
+    this.attachIfRunning();
   }
 
   protected override reset(): void {

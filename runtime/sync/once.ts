@@ -17,6 +17,7 @@ export class Once extends RuntimeObject {
 
   constructor(opts?: Named) {
     super("once", opts?.name);
+    this.attachIfRunning();
   }
 
   protected override reset(): void {

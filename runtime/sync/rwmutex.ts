@@ -36,6 +36,7 @@ export class RWMutex extends RuntimeObject {
 
   constructor(opts?: Named) {
     super("rwmutex", opts?.name);
+    this.attachIfRunning();
   }
 
   protected override reset(): void {

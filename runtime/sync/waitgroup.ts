@@ -18,6 +18,7 @@ export class WaitGroup extends RuntimeObject {
 
   constructor(opts?: Named) {
     super("wg", opts?.name);
+    this.attachIfRunning();
   }
 
   protected override reset(): void {
