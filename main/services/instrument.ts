@@ -6,6 +6,7 @@
  *
  * Rewrites (no newline is ever inserted, so line numbers stay those of the bundle):
  *   f(a, b)        →  f(a, (__gs.t = b, __gs.l = 17, __gs.t))     also `...xs` as the last argument
+ *   f(a, x), f(() => {})  →  f(a, (__gs.l = 17, x))              a last argument that runs no code
  *   f()            →  (__gs.l = 17, f())                           callee free of calls, awaits, `?.`
  *   g().f()        →  g().f(...(__gs.l = 17, []))                  any other call without arguments
  *   new X(), new X →  (__gs.l = 17, new X())   /  new (g())(...(__gs.l = 17, []))
@@ -13,8 +14,9 @@
  *
  * Invariant: the id is written after everything the call evaluates first (callee, arguments, the
  * awaits among them) and before the call itself, so nested calls and other goroutines running
- * during an `await` cannot leave a stale id behind. That is why the last argument goes through
- * the temporary `__gs.t` rather than `(__gs.l = 17, b)`, which would set the id before `b` runs.
+ * during an `await` cannot leave a stale id behind. That is why a last argument that may run code
+ * goes through the temporary `__gs.t` rather than `(__gs.l = 17, b)`, which would set the id
+ * before `b` runs.
  * `super(...)` and esbuild's own helpers are left alone; tagged templates are not calls in ESTree.
  */
 import * as acorn from "acorn";
@@ -161,8 +163,13 @@ function rewriteCall(out: MagicString, code: string, node: acorn.CallExpression 
   const last = node.arguments.at(-1);
   if (last) {
     const value = last.type === "SpreadElement" ? last.argument : last;
-    out.appendRight(value.start, `(${C}.t = `);
-    out.prependLeft(value.end, `, ${C}.l = ${id}, ${C}.t)`);
+    if (runsNoCode(value)) {
+      out.appendRight(value.start, `(${C}.l = ${id}, `);
+      out.prependLeft(value.end, ")");
+    } else {
+      out.appendRight(value.start, `(${C}.t = `);
+      out.prependLeft(value.end, `, ${C}.l = ${id}, ${C}.t)`);
+    }
   } else if (isPlainCallee(node.callee) && !(node.type === "CallExpression" && node.optional)) {
     out.appendRight(node.start, `(${C}.l = ${id}, `);
     out.prependLeft(node.end, ")");
@@ -187,6 +194,15 @@ function isPlainCallee(node: acorn.AnyNode): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * An argument whose evaluation calls nothing, so the id may be set before it: a name, a literal,
+ * a function or arrow literal. It also keeps V8 from naming an anonymous closure after `__gs.t`
+ * in stack traces, as it would for `__gs.t = async () => {...}`.
+ */
+function runsNoCode(node: acorn.AnyNode): boolean {
+  return node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression" || (node.type !== "SequenceExpression" && isPlainCallee(node));
 }
 
 /** Whether a call or `new` ends in its own argument list `(...)` (`new X` has none). */

@@ -44,7 +44,9 @@ export type RunOutcome =
   /** Bad input or a failure around the run: one line for the user. */
   | { readonly kind: "error"; readonly message: string }
   /** The watchdog or a signal ended the worker. */
-  | { readonly kind: "killed"; readonly message: string };
+  | { readonly kind: "killed"; readonly message: string }
+  /** The program called `process.exit(code)`: Go's `os.Exit`, the run ends there with that code and no end record. */
+  | { readonly kind: "exited"; readonly exitCode: number };
 
 type KillCause =
   | { readonly kind: "timeout" }
@@ -103,12 +105,12 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
     worker.on("error", (err) => {
       workerError = err;
     });
-    worker.on("exit", () => {
+    worker.on("exit", (exitCode) => {
       pumping = false;
       watchdog.cancel();
       for (const s of SIGNALS) process.off(s, onSignal);
       drain();
-      const outcome = decide({ message, killedBy, started, workerError, options, trace });
+      const outcome = decide({ message, killedBy, started, workerError, exitCode, options, trace });
       trace.close();
       resolve(outcome);
     });
@@ -134,6 +136,7 @@ interface Ending {
   readonly killedBy: KillCause | undefined;
   readonly started: boolean;
   readonly workerError: unknown;
+  readonly exitCode: number;
   readonly options: RunInWorkerOptions;
   readonly trace: TraceFile;
 }
@@ -162,6 +165,7 @@ function decide(e: Ending): RunOutcome {
     if (replay && needsEndRecord(replay)) e.trace.appendLine(JSON.stringify(killedEndRecord(replay, why)));
     return { kind: "killed", message: why };
   }
+  if (e.started && e.workerError === undefined) return { kind: "exited", exitCode: e.exitCode };
   const detail = e.workerError === undefined ? "" : `: ${describeThrown(e.workerError)}`;
   return { kind: "error", message: `internal error: the program's worker stopped without a result${detail}` };
 }

@@ -68,12 +68,16 @@ function errorHeader(err: unknown): string {
   }
 }
 
-/** `ReferenceError: foo is not defined`, or the thrown value itself when it is not an Error. */
+/** `ReferenceError: foo is not defined`, or the thrown value itself when it is not an Error: its first line only. */
 export function describeThrown(err: unknown): string {
-  if (err instanceof Error || (typeof err === "object" && err !== null && "message" in err)) return errorHeader(err);
-  try {
-    return String(err);
-  } catch {
-    return "a value that cannot be printed";
+  let text: string;
+  if (err instanceof Error || (typeof err === "object" && err !== null && "message" in err)) text = errorHeader(err);
+  else {
+    try {
+      text = String(err);
+    } catch {
+      text = "a value that cannot be printed";
+    }
   }
+  return text.split("\n", 1)[0]!;
 }

@@ -1,29 +1,46 @@
 // Bad input and bad usage: one clear line on stderr, exit 2, never a stack trace of ours.
-import { describe, expect, it } from "vitest";
-import { fixture, goroscope } from "./cli-helpers";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { fixture, goroscope, repoRoot, tempDir } from "./cli-helpers";
 
-const cases: ReadonlyArray<{ name: string; args: string[]; line: string | RegExp }> = [
+// Broken programs are written to a temp dir here: as files of the repo they would break `tsc`.
+const broken = tempDir();
+afterAll(() => fs.rmSync(broken, { recursive: true, force: true }));
+const sources: Record<string, string> = {
+  "compile-error.ts": "// A syntax error on line 3.\nconst a = 1;\nconst b x = 2;\nexport default async function main() {}\n",
+  "bad-import.ts": '// Imports a module that does not exist.\nimport { helper } from "./does-not-exist";\nexport default async function main() { helper(); }\n',
+  "no-default.ts": 'import { println } from "goroscope/runtime";\nexport async function main() { println("never runs"); }\n',
+  "throws-at-import.ts": '// Fails while the module initialises.\nimport { println } from "goroscope/runtime";\n\nconst table = foo.bar;\nexport default async function main() { println(table); }\n',
+};
+for (const [name, text] of Object.entries(sources)) fs.writeFileSync(path.join(broken, name), text);
+const outside = (name: string) => path.join(broken, name);
+
+const cases: ReadonlyArray<{ name: string; args: string[]; line: string | RegExp; cwd?: string }> = [
   { name: "missing file", args: ["run", fixture("nope.ts")], line: `goroscope: cannot open ${fixture("nope.ts")}: no such file` },
   { name: "directory", args: ["run", "test"], line: "goroscope: cannot open test: is a directory" },
   {
     name: "compile error",
-    args: ["run", fixture("compile-error.ts")],
-    line: `goroscope: ${fixture("compile-error.ts")}:3:9: compile error: Expected ";" but found "x"`,
+    args: ["run", "compile-error.ts"],
+    cwd: broken,
+    line: 'goroscope: compile-error.ts:3:9: compile error: Expected ";" but found "x"',
   },
   {
     name: "unresolvable import",
-    args: ["run", fixture("bad-import.ts")],
-    line: `goroscope: ${fixture("bad-import.ts")}:2:24: compile error: Could not resolve "./does-not-exist"`,
+    args: ["run", "bad-import.ts"],
+    cwd: broken,
+    line: 'goroscope: bad-import.ts:2:24: compile error: Could not resolve "./does-not-exist"',
   },
   {
     name: "no default export",
-    args: ["run", fixture("no-default.ts")],
-    line: `goroscope: ${fixture("no-default.ts")} has no default export (export default async function main() {...})`,
+    args: ["run", "no-default.ts"],
+    cwd: broken,
+    line: "goroscope: no-default.ts has no default export (export default async function main() {...})",
   },
   {
-    name: "exception at import",
-    args: ["run", fixture("throws-at-import.ts")],
-    line: `goroscope: ${fixture("throws-at-import.ts")} threw while loading: ReferenceError: foo is not defined (${fixture("throws-at-import.ts")}:4)`,
+    name: "exception at import (paths outside the cwd stay absolute)",
+    args: ["run", outside("throws-at-import.ts")],
+    line: `goroscope: ${outside("throws-at-import.ts")} threw while loading: ReferenceError: foo is not defined (${outside("throws-at-import.ts")}:4)`,
   },
   {
     name: "unwritable trace path",
@@ -39,8 +56,8 @@ const cases: ReadonlyArray<{ name: string; args: string[]; line: string | RegExp
 ];
 
 describe("bad input", () => {
-  it.each(cases)("$name: one line, exit 2", ({ args, line }) => {
-    const r = goroscope(args);
+  it.each(cases)("$name: one line, exit 2", ({ args, line, cwd }) => {
+    const r = goroscope(args, cwd ?? repoRoot);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trimEnd().split("\n");

@@ -64,7 +64,7 @@ describe("goroscope run", () => {
     const r = goroscope(["run", fixture("tight-loop.ts"), "--timeout", "2", "-o", out]);
     expect(r.code).toBe(2);
     expect(r.ms).toBeLessThan(10_000);
-    expect(r.stdout).toBe("1\n");
+    expect(r.stdout).toBe("spinning\n");
     expect(r.stderr).toBe("goroscope: killed: wall-clock timeout of 2s: goroutine 2 did not yield\n");
     const lines = traceLines(out);
     expect(lines[0]).toMatchObject({ format: "goroscope" });

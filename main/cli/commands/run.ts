@@ -72,6 +72,8 @@ function report(outcome: RunOutcome, ctx: CliContext): number {
     case "killed":
       printError(ctx, `killed: ${outcome.message}`);
       return 2;
+    case "exited":
+      return outcome.exitCode;
   }
 }
 
@@ -104,8 +106,13 @@ function parsePositiveInteger(value: string): number {
   return n;
 }
 
+/** Node's timers hold at most 2^31 - 1 ms; the watchdog adds its margin to the budget. */
+const MAX_TIMEOUT_SECONDS = 2_000_000;
+
 function parsePositiveSeconds(value: string): number {
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of seconds.");
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > MAX_TIMEOUT_SECONDS) {
+    throw new InvalidArgumentError(`expected a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}.`);
+  }
   return n;
 }
