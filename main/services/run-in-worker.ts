@@ -58,37 +58,66 @@ const POLL_MS = 50;
 /** After a wake-up, let the worker write a batch before draining: one wake per record would cost the worker a cross-thread notify per trace line. Output still appears within a millisecond or two. */
 const BATCH_MS = 1;
 
+/** What the main thread learns from the pipe: output is forwarded, trace lines filed, messages kept. */
+interface Relay {
+  readonly buffer: SharedArrayBuffer;
+  readonly trace: TraceFile;
+  /** Moves every published record to its destination. */
+  drain(): void;
+  waitForData(timeoutMs: number): Promise<void>;
+  readonly started: boolean;
+  readonly message: WorkerMessage | undefined;
+}
+
+function createRelay(options: RunInWorkerOptions): Relay {
+  const buffer = createPipeBuffer(options.pipeCapacity);
+  const reader = createPipeReader(buffer);
+  const trace = createTraceFile(options.tracePath);
+  let started = false;
+  let message: WorkerMessage | undefined;
+  const onRecord = (kind: RecordKind, payload: Uint8Array): void => {
+    // Output is copied out of the ring: the stream may still hold it after this call returns.
+    if (kind === RecordKind.Stdout) options.stdout(Buffer.from(payload));
+    else if (kind === RecordKind.Stderr) options.stderr(Buffer.from(payload));
+    else if (kind === RecordKind.TraceLine) trace.append(payload);
+    else if (kind === RecordKind.Message) {
+      const m = parseWorkerMessage(Buffer.from(payload).toString("utf8"));
+      if (m?.kind === "started") started = true;
+      else if (m) message = m;
+    }
+  };
+  return {
+    buffer,
+    trace,
+    drain() {
+      reader.drain(onRecord);
+      trace.flush();
+    },
+    waitForData: (timeoutMs) => reader.waitForData(timeoutMs),
+    get started() {
+      return started;
+    },
+    get message() {
+      return message;
+    },
+  };
+}
+
 export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
   return new Promise((resolve) => {
-    const buffer = createPipeBuffer(options.pipeCapacity);
-    const reader = createPipeReader(buffer);
-    const trace = createTraceFile(options.tracePath);
-    let message: WorkerMessage | undefined;
-    let started = false;
+    const relay = createRelay(options);
     let killedBy: KillCause | undefined;
     let workerError: unknown;
     let pumping = true;
 
-    const onRecord = (kind: RecordKind, payload: Uint8Array): void => {
-      // Output is copied out of the ring: the stream may still hold it after this call returns.
-      if (kind === RecordKind.Stdout) options.stdout(Buffer.from(payload));
-      else if (kind === RecordKind.Stderr) options.stderr(Buffer.from(payload));
-      else if (kind === RecordKind.TraceLine) trace.append(payload);
-      else if (kind === RecordKind.Message) {
-        const m = parseWorkerMessage(Buffer.from(payload).toString("utf8"));
-        if (m?.kind === "started") started = true;
-        else if (m) message = m;
-      }
-    };
-    const worker = new Worker(options.workerPath, { workerData: workerRequest(options, buffer) });
+    const worker = new Worker(options.workerPath, { workerData: workerRequest(options, relay.buffer) });
     const kill = (cause: KillCause): void => {
       killedBy ??= cause;
       void worker.terminate();
     };
     const drain = (): void => {
-      reader.drain(onRecord);
-      trace.flush();
-      if (trace.failure !== undefined) kill({ kind: "trace-failed", failure: trace.failure });
+      relay.drain();
+      if (relay.trace.failure !== undefined) kill({ kind: "trace-failed", failure: relay.trace.failure });
     };
     const watchdog = startWatchdog(options.timeoutSeconds * 1000, () => kill({ kind: "timeout" }));
     const onSignal = (signal: NodeJS.Signals): void => kill({ kind: "signal", signal });
@@ -97,7 +126,7 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
     void (async () => {
       while (pumping) {
         drain();
-        await reader.waitForData(POLL_MS);
+        await relay.waitForData(POLL_MS);
         await new Promise((wake) => setTimeout(wake, BATCH_MS));
       }
     })();
@@ -110,9 +139,9 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
       watchdog.cancel();
       for (const s of SIGNALS) process.off(s, onSignal);
       drain();
-      const outcome = decide({ message, killedBy, started, workerError, exitCode, options, trace });
+      const { message, started, trace } = relay;
+      resolve(decide({ message, killedBy, started, workerError, exitCode, options, trace }));
       trace.close();
-      resolve(outcome);
     });
   });
 }

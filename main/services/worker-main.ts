@@ -78,7 +78,10 @@ function runOptions(loaded: LoadedProgram): RunOptions {
     locCursor: cursor,
     stdout: (text) => pipe.write(RecordKind.Stdout, text),
     stderr: (text) => pipe.write(RecordKind.Stderr, text),
-    trace: request.trace ? { write: (line) => pipe.write(RecordKind.TraceLine, line) } : undefined,
+    // The pipe copies each line into shared memory before returning: the durability the sink contract asks for.
+    trace: request.trace
+      ? { write: (line) => pipe.write(RecordKind.TraceLine, line), writeBytes: (line) => pipe.write(RecordKind.TraceLine, line) }
+      : undefined,
   };
 }
 
