@@ -75,7 +75,7 @@ export function formatValue(v: unknown, plus = false, depth = 0, lim: Limits = F
   if (depth > lim.depth) return "...";
   const d = depth + 1;
   if (Array.isArray(v) || ArrayBuffer.isView(v)) {
-    return `[${items(v as ArrayLike<unknown> as Iterable<unknown>, lim, (x) => formatValue(x, plus, d, lim))}]`;
+    return `[${items(v as unknown as Iterable<unknown>, lim, (x) => formatValue(x, plus, d, lim))}]`;
   }
   if (v instanceof Map) {
     const keys = v.size <= 1000 ? [...v.keys()].sort(sortKey) : [...v.keys()];

@@ -295,7 +295,8 @@ export class Scheduler {
     if (this.ended) return;
     let p: unknown;
     try {
-      p = (g.fn as (...a: unknown[]) => unknown)(...g.args);
+      const fn = g.fn as (...a: unknown[]) => unknown; // called through a local so stacks show the goroutine's own function
+      p = fn(...g.args);
     } catch (e) {
       return this.crash(g, e);
     }

@@ -40,7 +40,7 @@ const TIME = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,9})? [+-]\d{4} [A-
 /** Go's Duration.String() for durations under a minute. */
 const SECONDS = String.raw`\d+(\.\d{1,9})?s`;
 
-const range = (n: number, f: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T = string>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 export const cases: readonly ExampleCase[] = [
   // ---- seeds/000 -------------------------------------------------------------------------
