@@ -333,7 +333,7 @@ export class Scheduler {
     const msg = e instanceof GoPanic ? e.message : describeError(e);
     const stack = e instanceof Error && !(e instanceof GoPanic) && e.stack ? e.stack.split("\n").slice(1, 12).map((s) => s.trim()) : [];
     this.emit(g.id, "go.panic", `,"msg":${JSON.stringify(msg)},"stack":${JSON.stringify(stack)}`, g.loc);
-    this.end("panic", msg, `panic: ${msg}${e instanceof GoPanic ? "" : " [recovered from a JavaScript exception]"}`, stack);
+    this.end("panic", msg, `panic: ${msg}`, stack);
   }
 
   /** Go's fatal errors: the run ends now; the returned error is for the caller to throw (unrecoverable). */

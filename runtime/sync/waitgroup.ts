@@ -3,7 +3,9 @@
  *
  * Invariant: the counter never goes below zero — an Add that would make it negative panics
  * ("sync: negative WaitGroup counter"). When the counter returns to zero every waiter is released
- * (readied in queue order, as Go's semaphore releases them) and the group can be reused.
+ * (readied in queue order, as Go's semaphore releases them) and the group can be reused — but
+ * an Add that starts a new round before a released Wait has returned panics in that Wait
+ * ("sync: WaitGroup is reused before previous Wait has returned"), as in Go.
  * `go(fn)` is Go 1.25's WaitGroup.Go: Add(1), then a goroutine that runs fn and calls Done.
  */
 import { GoPanic, MSG } from "../panic";
@@ -44,6 +46,8 @@ export class WaitGroup extends RuntimeObject {
     if (this.count > 0) {
       this.waiters.push(waiter(g));
       await s.park("wg.wait", [this.id]);
+      // Go checks, on waking, that nobody has started a new round (Add) before this Wait returned.
+      if (this.count !== 0) throw new GoPanic(MSG.waitGroupReused);
     }
     if (s.tr) s.emit(g.id, "wg.wait", `,"id":${this.id}`);
   }

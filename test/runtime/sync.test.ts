@@ -195,6 +195,19 @@ describe("WaitGroup", () => {
     expect(o.out).toEqual(["round 1 1000000000", "round 2 2000000000"]);
   });
 
+  it("an Add before a released Wait has returned panics in that Wait", async () => {
+    const o = await runProgram(async () => {
+      const wg = new WaitGroup();
+      wg.add(1);
+      go(async function finisher() {
+        wg.done(); // releases main's Wait...
+        wg.add(1); // ...and starts a new round before main has run
+      });
+      await wg.wait();
+    });
+    expect(o.result).toMatchObject({ end: "panic", msg: "sync: WaitGroup is reused before previous Wait has returned" });
+  });
+
   it("works declared before the run, like Go's package-level var", async () => {
     const wg = new WaitGroup();
     const o = await runProgram(async () => {

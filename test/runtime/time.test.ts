@@ -124,6 +124,18 @@ describe("Ticker", () => {
     expect(o.out).toEqual(["quiet"]);
   });
 
+  it("Reset changes the period; a non-positive one panics with Go's message", async () => {
+    const o = await runProgram(async () => {
+      const tk = time.newTicker(time.Second);
+      println(await tk.c.recv());
+      tk.reset(100 * time.Millisecond);
+      println(await tk.c.recv());
+      tk.reset(0);
+    });
+    expect(o.out).toEqual(["1000000000", "1100000000"]);
+    expect(o.result).toMatchObject({ end: "panic", msg: "non-positive interval for Ticker.Reset" });
+  });
+
   it("NewTicker with a non-positive interval panics with Go's message; Tick returns nil", async () => {
     const o = await runProgram(async () => {
       const nilTick = time.tick(0);
