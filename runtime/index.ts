@@ -111,11 +111,11 @@ export async function run(main: () => unknown, opts: RunOptions & { readonly see
   const prev = activeOrUndefined();
   if (prev !== undefined && !prev.ended) throw new Error("goroscope: a run is already in progress in this realm");
   const clock = opts.clock ?? "virtual";
-  const epoch = clock === "real" ? (opts.wallNow ?? Date.now)() : VIRTUAL_EPOCH_MS;
+  const epoch = clock === "real" ? Date.now() : VIRTUAL_EPOCH_MS;
   const tr = opts.trace
     ? new TraceWriter(opts.trace, { program: opts.program ?? FORMAT_NAME, clock, seed: opts.seed ?? 0, epoch }, opts.locs ?? [], preview)
     : undefined;
-  const s = new Scheduler(opts, tr);
+  const s = new Scheduler(opts, tr, epoch);
   setActive(s);
   const savedRandom = Math.random;
   if (opts.seedMathRandom) {

@@ -46,7 +46,7 @@ export interface RunOptions {
   readonly locs?: readonly SourceLoc[];
   /** The cursor the loader's instrumentation writes; the runtime reads it at every operation. */
   readonly locCursor?: LocCursor;
-  /** Wall-clock source in ms for `clock: "real"` and the watchdog (default `Date.now`). The runtime itself never reads the wall clock otherwise. */
+  /** Monotonic wall-clock source in ms for `clock: "real"` and the watchdog (default `performance.now`). The runtime itself never reads the wall clock otherwise. */
   readonly wallNow?: () => number;
   /** Wall-clock budget in ms, checked at scheduling points; a goroutine that never yields is the host's to kill (run programs in a worker). */
   readonly wallTimeout?: number;

@@ -63,7 +63,7 @@ export class Scheduler {
   private readonly wallStart: number;
   /** Wall-clock ms at t = 0 (for formatting times under the real clock). */
   get wallEpochMs(): number {
-    return this.wallStart;
+    return this.epochMs;
   }
   private readonly wallTimeout: number;
   private readonly host: HostTimers;
@@ -87,6 +87,8 @@ export class Scheduler {
   constructor(
     readonly opts: RunOptions,
     tr: TraceWriter | undefined,
+    /** Wall-clock ms since the Unix epoch at t = 0 (for Time.String under the real clock). */
+    private readonly epochMs = 0,
   ) {
     this.tr = tr;
     this.rand = createRand(opts.seed ?? 0);
@@ -98,7 +100,8 @@ export class Scheduler {
     this.grace = opts.grace ?? DEFAULT_GRACE;
     this.locs = opts.locs ?? [];
     this.cursor = opts.locCursor ?? { l: 0 };
-    this.wallNow = opts.wallNow ?? Date.now;
+    // A monotonic millisecond clock: performance.now where the host has it.
+    this.wallNow = opts.wallNow ?? (typeof performance !== "undefined" ? () => performance.now() : Date.now);
     this.wallStart = this.wallNow();
     this.wallTimeout = opts.wallTimeout ?? Infinity;
     this.host = opts.host ?? defaultHost();

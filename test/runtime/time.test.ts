@@ -40,6 +40,25 @@ describe("virtual time", () => {
   });
 });
 
+describe("real clock", () => {
+  it("sleeps take wall time and time.now follows the wall clock", async () => {
+    const wall = performance.now();
+    const o = await runProgram(
+      async () => {
+        const c = time.after(30 * time.Millisecond);
+        await sleep(20 * time.Millisecond);
+        println(time.now() >= 20 * time.Millisecond);
+        await c.recv();
+        println(time.now() >= 30 * time.Millisecond);
+      },
+      { clock: "real" },
+    );
+    expect(o.out).toEqual(["true", "true"]);
+    expect(performance.now() - wall).toBeGreaterThanOrEqual(29);
+    expect(o.trace.split("\n")[0]).toContain('"clock":"real"');
+  });
+});
+
 describe("Timer", () => {
   it("Stop before it fires returns true and nothing is ever received", async () => {
     const o = await runProgram(async () => {
