@@ -30,6 +30,7 @@ export * as context from "./context-api";
 export { GoPanic } from "./panic";
 export type { Named } from "./named";
 export type { RunOptions, RunResult, SourceLoc, LocCursor, HostTimers } from "./run-options";
+export type { PolicyName, PctOptions } from "./policy";
 
 /** `go fn(args...)`: starts a goroutine. Its lane is named after `fn.name`, or `main.funcN` when anonymous. */
 export function go<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): void {
@@ -107,13 +108,18 @@ export async function external<T>(p: PromiseLike<T>): Promise<T> {
  * leak-check grace period), a panic, a deadlock or a budget — never rejects for the program's
  * own failures. One run at a time per JavaScript realm.
  */
-export async function run(main: () => unknown, opts: RunOptions & { readonly seedMathRandom?: boolean } = {}): Promise<RunResult> {
+export async function run(main: () => unknown, opts: RunOptions = {}): Promise<RunResult> {
   const prev = activeOrUndefined();
   if (prev !== undefined && !prev.ended) throw new Error("goroscope: a run is already in progress in this realm");
   const clock = opts.clock ?? "virtual";
   const epoch = clock === "real" ? Date.now() : VIRTUAL_EPOCH_MS;
   const tr = opts.trace
-    ? new TraceWriter(opts.trace, { program: opts.program ?? FORMAT_NAME, clock, seed: opts.seed ?? 0, epoch }, opts.locs ?? [], preview)
+    ? new TraceWriter(
+        opts.trace,
+        { program: opts.program ?? FORMAT_NAME, clock, seed: opts.seed ?? 0, epoch, ...(opts.schedule ? { schedule: opts.schedule } : {}) },
+        opts.locs ?? [],
+        preview,
+      )
     : undefined;
   const s = new Scheduler(opts, tr, epoch);
   setActive(s);

@@ -4,6 +4,7 @@
  */
 import type { TraceSink } from "../traces/writer/sink";
 import type { Clock, EndReason, EndGoroutine } from "../traces/format/schema";
+import type { PctOptions, PolicyName } from "./policy";
 
 /** A source location known at load time: the loader numbers every call site of the user's code. */
 export interface SourceLoc {
@@ -27,6 +28,12 @@ export interface LocCursor {
 export interface RunOptions {
   /** Seed of the run's random source. 0 (the default) schedules as Go does with GOMAXPROCS=1; any other seed randomizes the choice of the next goroutine and adds preemption points. Select is always uniform over ready cases, drawn from this seed. */
   readonly seed?: number;
+  /** Scheduling policy (policy.ts): default "go" for seed 0 and "random" for any other seed; "pct" for priority-based exploration. */
+  readonly schedule?: PolicyName;
+  /** Replace `Math.random` during the run with a source drawn from the seed (the CLI does), so programs that use it replay exactly. */
+  readonly seedMathRandom?: boolean;
+  /** Parameters of the "pct" policy. */
+  readonly pct?: PctOptions;
   readonly clock?: Clock;
   /** Stop after this many scheduling steps (default 20 million). */
   readonly maxSteps?: number;

@@ -6,7 +6,8 @@
  * made runnable by another goroutine — created by `go`, woken by a channel partner, an unlock, a
  * close, a `Done` — goes into the `runnext` slot and the slot's previous occupant moves to the
  * tail of the FIFO run queue (Go's `runqput(next=true)`). Goroutines woken by timers join the tail
- * in timer order. Any other seed picks uniformly among runnable goroutines instead.
+ * in timer order. Any other seed picks uniformly among runnable goroutines instead, and PCT
+ * schedules by random priorities (policy.ts).
  *
  * Determinism: exactly one goroutine is resumed at a time (its continuation is the only pending
  * microtask of the runtime), time is virtual unless asked otherwise and moves only when nothing is
@@ -22,7 +23,7 @@ import type { TraceWriter } from "../traces/writer/writer";
 import type { HostTimers, LocCursor, RunOptions, RunResult, SourceLoc } from "./run-options";
 import { G } from "./goroutine";
 import { GoPanic, MSG, RunEnded } from "./panic";
-import { Deque } from "./queue";
+import { createPolicy, type Policy } from "./policy";
 import { createRand, type Rand } from "./rand";
 import type { RTimer } from "./rtimer";
 import { TimerHeap } from "./timers";
@@ -30,8 +31,6 @@ import { formatCrash } from "./dump";
 
 const DEFAULT_MAX_STEPS = 20_000_000;
 const DEFAULT_GRACE = 10_000_000_000;
-/** Under a randomized schedule, an operation that did not block yields with this probability. */
-const PREEMPT_PROBABILITY = 0.125;
 
 export class Scheduler {
   readonly gs = new Map<number, G>();
@@ -49,11 +48,8 @@ export class Scheduler {
   steps = 0;
   timerSeq = 0;
 
-  private readonly runq = new Deque<G>();
-  private runnext: G | undefined;
   private readonly timers = new TimerHeap<RTimer>();
-  private readonly goOrder: boolean;
-  private readonly preempt: boolean;
+  readonly policy: Policy;
   private clock: "virtual" | "real";
   private readonly maxSteps: number;
   private readonly maxTime: number;
@@ -92,8 +88,7 @@ export class Scheduler {
   ) {
     this.tr = tr;
     this.rand = createRand(opts.seed ?? 0);
-    this.goOrder = (opts.seed ?? 0) === 0;
-    this.preempt = !this.goOrder;
+    this.policy = createPolicy(opts.schedule ?? ((opts.seed ?? 0) === 0 ? "go" : "random"), this.rand, opts.pct);
     this.clock = opts.clock ?? "virtual";
     this.maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
     this.maxTime = opts.maxTime ?? Infinity;
@@ -170,12 +165,7 @@ export class Scheduler {
     g.reason = undefined;
     g.on = [];
     g.until = -1;
-    if (!this.goOrder || viaTimer) {
-      this.runq.push(g);
-      return;
-    }
-    if (this.runnext) this.runq.push(this.runnext);
-    this.runnext = g;
+    this.policy.ready(g, viaTimer);
   }
 
   /** Wakes a parked goroutine with a value (or a panic to throw in it). */
@@ -212,9 +202,8 @@ export class Scheduler {
    * another goroutine run first, as Go's preemptive scheduler may. Seed 0 never preempts.
    */
   yieldPoint(): Promise<void> | undefined {
-    if (!this.preempt || this.ended || this.rand.float() >= PREEMPT_PROBABILITY) return undefined;
     const g = this.current;
-    if (g === undefined || this.runq.length === 0) return undefined;
+    if (g === undefined || this.ended || !this.policy.shouldYield(g)) return undefined;
     this.emit(g.id, "go.yield", "");
     const p = new Promise<void>((res, rej) => {
       g.resume = res as (v: unknown) => void;
@@ -222,8 +211,8 @@ export class Scheduler {
     });
     g.wakeVal = undefined;
     g.wakeErr = undefined;
-    this.runq.push(g);
     g.state = "runnable";
+    this.policy.ready(g, false);
     this.current = undefined;
     this.schedule();
     return p;
@@ -266,17 +255,7 @@ export class Scheduler {
   }
 
   private pick(): G | undefined {
-    if (this.goOrder) {
-      const n = this.runnext;
-      if (n !== undefined) {
-        this.runnext = undefined;
-        return n;
-      }
-      return this.runq.shift();
-    }
-    const len = this.runq.length;
-    if (len === 0) return undefined;
-    return len === 1 ? this.runq.shift() : this.runq.removeAt(this.rand.intn(len));
+    return this.policy.pick();
   }
 
   private resume(g: G): void {

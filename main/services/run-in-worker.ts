@@ -17,12 +17,14 @@ import { createTraceFile, type TraceFile } from "./trace-file";
 import { killedEndRecord, needsEndRecord, startWatchdog, timeoutMessage } from "./watchdog";
 import { parseWorkerMessage, type WorkerMessage, type WorkerRequest } from "./worker-protocol";
 import { describeThrown } from "./stack-mapping";
+import type { PolicyName } from "../../runtime/policy";
 
 export interface RunInWorkerOptions {
   /** The program's path as the user gave it. */
   readonly program: string;
   readonly cwd: string;
   readonly seed?: number;
+  readonly schedule?: PolicyName;
   readonly clock?: Clock;
   readonly maxSteps?: number;
   /** Wall-clock budget in seconds (the runtime's and the watchdog's). */
@@ -154,6 +156,7 @@ function workerRequest(options: RunInWorkerOptions, pipe: SharedArrayBuffer): Wo
     pipe,
     trace: options.tracePath !== undefined,
     seed: options.seed,
+    schedule: options.schedule,
     clock: options.clock,
     maxSteps: options.maxSteps,
     wallTimeout: options.timeoutSeconds * 1000,

@@ -70,6 +70,9 @@ function loadRuntime(): RuntimeModule | string {
 function runOptions(loaded: LoadedProgram): RunOptions {
   return {
     seed: request.seed,
+    schedule: request.schedule,
+    // Math.random in the program draws from the run's seed too, so a seed replays the program exactly.
+    seedMathRandom: true,
     clock: request.clock,
     maxSteps: request.maxSteps,
     wallTimeout: request.wallTimeout,

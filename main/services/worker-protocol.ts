@@ -4,6 +4,7 @@
  * Plain data only, checked on arrival: a message that does not parse is treated as no message.
  */
 import type { Clock, EndReason } from "../../traces/format/schema";
+import type { PolicyName } from "../../runtime/policy";
 
 export interface WorkerRequest {
   /** The program's path as given on the command line (relative to `cwd`): the trace header and every message use it. */
@@ -15,6 +16,7 @@ export interface WorkerRequest {
   /** Write trace lines into the pipe; tracing is off in the runtime otherwise. */
   readonly trace: boolean;
   readonly seed?: number;
+  readonly schedule?: PolicyName;
   readonly clock?: Clock;
   readonly maxSteps?: number;
   /** Wall-clock budget in ms, enforced by the runtime at scheduling points. */

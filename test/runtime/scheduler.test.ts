@@ -253,3 +253,39 @@ describe("goroutines outside the runtime", () => {
     expect(kinds(o, "go.block").filter((e) => e.reason === "external").length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("PCT schedules", () => {
+  /** An atomicity violation: two read-modify-write sequences with a preemption point between read and write. */
+  const lostUpdate = (result: { value: number }) => async (): Promise<void> => {
+    let shared = 0;
+    const mu = new WaitGroup();
+    const step = chan<number>(1);
+    for (let w = 0; w < 2; w++) {
+      mu.go(async function incrementer() {
+        const read = shared;
+        await step.send(1); // a preemption point between the read and the write
+        await step.recv();
+        shared = read + 1;
+      });
+    }
+    await mu.wait();
+    result.value = shared;
+  };
+
+  it("finds an ordering bug that Go's order never shows, and replays each seed exactly", async () => {
+    const seen = new Set<number>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = { value: 0 };
+      const a = await runProgram(lostUpdate(r), { seed, schedule: "pct", pct: { depth: 2, steps: 20 } });
+      seen.add(r.value);
+      const b = await runProgram(lostUpdate({ value: 0 }), { seed, schedule: "pct", pct: { depth: 2, steps: 20 } });
+      expect(b.trace).toBe(a.trace);
+      expect(a.trace.split("\n")[0]).toContain('"schedule":"pct"');
+    }
+    const goOrder = { value: 0 };
+    await runProgram(lostUpdate(goOrder));
+    expect(goOrder.value).toBe(2);
+    expect(seen).toContain(1); // the lost update
+    expect(seen).toContain(2);
+  });
+});

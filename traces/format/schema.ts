@@ -33,6 +33,8 @@ export interface TraceHeader {
   readonly timeUnit: "ns";
   /** Wall-clock time of t = 0, in ms since the Unix epoch (virtual clocks start at 2009-11-10 23:00 UTC, as Go's playground does). */
   readonly epoch: number;
+  /** The scheduling policy when it is not the seed's default ("go" for seed 0, "random" otherwise): "pct" replays only with it. */
+  readonly schedule?: "go" | "random" | "pct";
 }
 
 /** A source location in the user's TypeScript, announced once before the first event that uses it. */

@@ -87,7 +87,7 @@ export class TraceWriter {
     const h: TraceHeader = { format: FORMAT_NAME, version: FORMAT_VERSION, timeUnit: "ns", ...header };
     this.text(
       `{"format":"${h.format}","version":${h.version},"program":${JSON.stringify(h.program)},` +
-        `"clock":"${h.clock}","seed":${h.seed},"timeUnit":"ns","epoch":${h.epoch}}\n`,
+        `"clock":"${h.clock}","seed":${h.seed},"timeUnit":"ns","epoch":${h.epoch}${h.schedule ? `,"schedule":"${h.schedule}"` : ""}}\n`,
     );
   }
 

@@ -1,5 +1,5 @@
 /**
- * `goroscope run PROGRAM [-o trace.jsonl] [--seed N] [--clock virtual|real] [--max-steps N] [--timeout S]`
+ * `goroscope run PROGRAM [-o trace.jsonl] [--seed N] [--schedule go|random|pct] [--clock virtual|real] [--max-steps N] [--timeout S]`
  *
  * Runs the program in a worker thread, prints its output, writes the trace only when `-o` is
  * given, and exits with the program's code: 0 when main returned, 2 on panic, deadlock, a budget
@@ -10,12 +10,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { Clock } from "../../../traces/format/schema";
+import type { PolicyName } from "../../../runtime/policy";
 import { runInWorker, type RunOutcome } from "../../services/run-in-worker";
 import { printError, type CliContext } from "../context";
 
 export interface RunCommandOptions {
   readonly output?: string;
   readonly seed: number;
+  readonly schedule?: PolicyName;
   readonly clock: Clock;
   readonly maxSteps?: number;
   readonly timeout: number;
@@ -30,6 +32,9 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .argument("<program>", "a .ts or .js file whose default export is `async function main()`")
     .option("-o, --output <trace.jsonl>", "write the trace (JSON Lines) to this file; no trace without it")
     .option("--seed <n>", "seed of the scheduler's random choices; 0 schedules as Go does with GOMAXPROCS=1", parseNonNegativeInteger, 0)
+    .addOption(
+      new Option("--schedule <policy>", "go: Go's order at GOMAXPROCS=1 (seed 0's default); random: any runnable goroutine, with preemption (other seeds' default); pct: priority-based exploration").choices(["go", "random", "pct"]),
+    )
     .addOption(new Option("--clock <clock>", "virtual: sleeps cost no time; real: wall-clock time").choices(["virtual", "real"]).default("virtual"))
     .option("--max-steps <n>", "stop after this many scheduling steps (default: the runtime's, 20000000)", parsePositiveInteger)
     .option("--timeout <seconds>", "wall-clock budget; a program still running after it is stopped", parsePositiveSeconds, DEFAULT_TIMEOUT_SECONDS)
@@ -49,6 +54,7 @@ export async function runCommand(file: string, options: RunCommandOptions, ctx: 
     program: file,
     cwd: ctx.cwd,
     seed: options.seed,
+    schedule: options.schedule,
     clock: options.clock,
     maxSteps: options.maxSteps,
     timeoutSeconds: options.timeout,
