@@ -41,6 +41,8 @@ export interface RunOptions {
   readonly maxTime?: number;
   /** After `main` returns, keep scheduling survivors this long in virtual ns to tell leaks from late finishers (default 10 s). */
   readonly grace?: number;
+  /** The grace period also ends after this many scheduling steps (default 100,000): survivors that busy are alive. */
+  readonly graceSteps?: number;
   /** Trace destination; tracing is off when absent. */
   readonly trace?: TraceSink;
   /** Program output (what `println` prints). Default: discarded. */

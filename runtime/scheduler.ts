@@ -31,6 +31,8 @@ import { formatCrash } from "./dump";
 
 const DEFAULT_MAX_STEPS = 20_000_000;
 const DEFAULT_GRACE = 10_000_000_000;
+/** The grace period also ends after this many scheduling steps: a goroutine still that busy is alive, not about to exit. */
+const DEFAULT_GRACE_STEPS = 100_000;
 
 export class Scheduler {
   readonly gs = new Map<number, G>();
@@ -55,6 +57,8 @@ export class Scheduler {
   private readonly maxTime: number;
   private readonly grace: number;
   private graceDeadline = Infinity;
+  private graceStepLimit = Infinity;
+  private readonly graceSteps: number;
   private readonly wallNow: () => number;
   private readonly wallStart: number;
   /** Wall-clock ms at t = 0 (for formatting times under the real clock). */
@@ -93,6 +97,7 @@ export class Scheduler {
     this.maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
     this.maxTime = opts.maxTime ?? Infinity;
     this.grace = opts.grace ?? DEFAULT_GRACE;
+    this.graceSteps = opts.graceSteps ?? DEFAULT_GRACE_STEPS;
     this.locs = opts.locs ?? [];
     this.cursor = opts.locCursor ?? { l: 0 };
     // A monotonic millisecond clock: performance.now where the host has it.
@@ -229,6 +234,7 @@ export class Scheduler {
       const next = this.pick();
       if (next !== undefined) {
         if (++this.steps > this.maxSteps) return this.end("step-limit", `step limit of ${this.maxSteps} reached`);
+        if (this.steps > this.graceStepLimit) return this.end("main-returned");
         if ((this.steps & 1023) === 0 && this.wallNow() - this.wallStart > this.wallTimeout) {
           return this.end("killed", `wall-clock timeout of ${this.wallTimeout / 1000}s`);
         }
@@ -298,6 +304,7 @@ export class Scheduler {
       this.emit(1, "main.return", "", g.loc);
       if (this.clock === "real") this.clock = "virtual"; // the leak check runs on virtual time
       this.graceDeadline = this.now + this.grace;
+      this.graceStepLimit = this.steps + this.graceSteps;
     } else {
       this.emit(g.id, "go.end", "", g.loc);
     }

@@ -21,20 +21,44 @@ export function bundleFileName(programPath: string): string {
 }
 
 /**
+ * Compiles the bundle once; each `instantiate()` runs the module body afresh — a new module
+ * scope, so a program's top-level state starts over for every run of `goroscope check`.
+ * @param program the program's path as the user gave it, for messages
+ */
+export function compileProgram(
+  loaded: LoadedProgram,
+  program: string,
+  stacks: StackMapping,
+): { instantiate(): EvaluateResult } | { readonly ok: false; readonly error: string } {
+  const filename = bundleFileName(loaded.programPath);
+  let body: (...args: unknown[]) => unknown;
+  try {
+    body = vm.compileFunction(loaded.code, ["exports", "require", "module", "__filename", "__dirname"], { filename }) as (...args: unknown[]) => unknown;
+  } catch (err) {
+    return { ok: false, error: `${program} threw while loading: ${describeThrown(err)}` };
+  }
+  const require = createRequire(loaded.programPath);
+  return {
+    instantiate(): EvaluateResult {
+      const module = { exports: {} as Record<string, unknown> };
+      try {
+        body.call(module.exports, module.exports, require, module, loaded.programPath, path.dirname(loaded.programPath));
+      } catch (err) {
+        const site = stacks.userSite(err);
+        return { ok: false, error: `${program} threw while loading: ${describeThrown(err)}${site ? ` (${site})` : ""}` };
+      }
+      const exported: unknown = module.exports;
+      const main = typeof exported === "function" ? exported : (exported as Record<string, unknown> | null)?.default;
+      if (typeof main === "function") return { ok: true, main: main as ProgramMain };
+      return { ok: false, error: `${program} has no default export (export default async function main() {...})` };
+    },
+  };
+}
+
+/**
  * @param program the program's path as the user gave it, for messages
  */
 export function evaluateProgram(loaded: LoadedProgram, program: string, stacks: StackMapping): EvaluateResult {
-  const filename = bundleFileName(loaded.programPath);
-  const module = { exports: {} as Record<string, unknown> };
-  try {
-    const body = vm.compileFunction(loaded.code, ["exports", "require", "module", "__filename", "__dirname"], { filename });
-    body.call(module.exports, module.exports, createRequire(loaded.programPath), module, loaded.programPath, path.dirname(loaded.programPath));
-  } catch (err) {
-    const site = stacks.userSite(err);
-    return { ok: false, error: `${program} threw while loading: ${describeThrown(err)}${site ? ` (${site})` : ""}` };
-  }
-  const exported: unknown = module.exports;
-  const main = typeof exported === "function" ? exported : (exported as Record<string, unknown> | null)?.default;
-  if (typeof main === "function") return { ok: true, main: main as ProgramMain };
-  return { ok: false, error: `${program} has no default export (export default async function main() {...})` };
+  const compiled = compileProgram(loaded, program, stacks);
+  return "instantiate" in compiled ? compiled.instantiate() : compiled;
 }

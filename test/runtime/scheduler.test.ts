@@ -155,6 +155,22 @@ describe("the end of a run", () => {
     expect(o.result.t).toBe(5 * time.Second);
   });
 
+  it("the grace period also ends after a step budget, so busy survivors do not run for the whole period", async () => {
+    const o = await runProgram(
+      async () => {
+        go(async function busy() {
+          for (;;) await sleep(time.Microsecond);
+        });
+        await sleep(1);
+      },
+      { graceSteps: 500 },
+    );
+    expect(o.result).toMatchObject({ end: "main-returned", exitCode: 0 });
+    expect(o.result.goroutines.map((g) => g.name)).toEqual(["busy"]);
+    expect(o.result.steps).toBeLessThan(600);
+    expect(o.result.t).toBeLessThan(time.Millisecond);
+  });
+
   it("a panic in any goroutine ends the program with a dump of every goroutine", async () => {
     const o = await runProgram(async () => {
       go(async function boom() {
