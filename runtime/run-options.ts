@@ -13,6 +13,8 @@ export interface SourceLoc {
   readonly col: number;
   /** Enclosing function, Go style (`main`, `worker`, `main.func1`). */
   readonly fn: string;
+  /** When the call's first argument is a function literal (`go(async () => ...)`), that closure's Go name: it names the goroutine. */
+  readonly closure?: string;
 }
 
 /**

@@ -141,7 +141,7 @@ export class Scheduler {
   spawn(fn: (...args: never[]) => unknown, args: readonly unknown[], explicitName?: string, nameFrom = fn): G {
     const parent = this.current;
     const loc = this.cursor.l;
-    const name = explicitName ?? (nameFrom.name || this.anonName(nameFrom, parent, loc));
+    const name = explicitName ?? (nameFrom.name || this.locs[loc]?.closure || this.anonName(nameFrom, parent, loc));
     const g = new G(this.nextGid++, name, fn, args, parent?.id ?? 0, loc);
     g.loc = loc;
     this.gs.set(g.id, g);

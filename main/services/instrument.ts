@@ -77,11 +77,21 @@ export function instrumentBundle(input: InstrumentInput): InstrumentedBundle {
     defaultExport: findDefaultExport(program),
   });
   const addLoc = (at: Position, fn: string): number => locs.push({ file: at.file, line: at.line, col: at.col, fn }) - 1;
+  /** Function literals passed first to a call (`go(async () => ...)`), by the call's loc id: the closure's Go name goes into that loc. */
+  const firstArgClosures = new Map<acorn.Node, number>();
 
   function onCall(node: acorn.CallExpression | acorn.NewExpression, scope: Scope): void {
     if (node.callee.type === "Super" || (isIdentifier(node.callee) && generated.has(node.callee.name))) return;
     const at = userPosition(siteNode(node));
-    if (at) rewriteCall(out, input.code, node, addLoc(at, scope.name));
+    if (!at) return;
+    const id = addLoc(at, scope.name);
+    const first = node.arguments[0];
+    if (first && (first.type === "ArrowFunctionExpression" || first.type === "FunctionExpression")) firstArgClosures.set(first, id);
+    rewriteCall(out, input.code, node, id);
+  }
+  function onFunction(node: acorn.Function, inner: Scope): void {
+    const id = firstArgClosures.get(node);
+    if (id !== undefined) locs[id] = { ...locs[id], closure: inner.name };
   }
   function onForAwait(node: acorn.ForOfStatement, scope: Scope): void {
     const at = userPosition(node);
@@ -90,7 +100,7 @@ export function instrumentBundle(input: InstrumentInput): InstrumentedBundle {
     out.prependLeft(node.right.end, `, ${C}.l = ${addLoc(at, scope.name)}, ${C}.t)`);
   }
 
-  walk.recursive<Scope>(program, namer.root, visitors(namer, onCall, onForAwait), walk.base);
+  walk.recursive<Scope>(program, namer.root, visitors(namer, onCall, onForAwait, onFunction), walk.base);
   out.appendLeft(preludeOffset(program), PRELUDE);
   return { code: out.toString(), locs, sourceMap: composeMaps(out, map) };
 }
@@ -99,6 +109,7 @@ function visitors(
   namer: FunctionNamer,
   onCall: (node: acorn.CallExpression | acorn.NewExpression, scope: Scope) => void,
   onForAwait: (node: acorn.ForOfStatement, scope: Scope) => void,
+  onFunction: (node: acorn.Function, inner: Scope) => void,
 ): walk.RecursiveVisitors<Scope> {
   const base = walk.base as walk.RecursiveVisitors<Scope> & Record<string, walk.RecursiveVisitors<Scope>["Function"]>;
   return {
@@ -106,6 +117,7 @@ function visitors(
       // acorn-walk's callback takes the visitor to use as a third argument; its typings omit it.
       const c = callback as (node: acorn.AnyNode, state: Scope, visitor?: string) => void;
       const inner = namer.enter(node, scope);
+      onFunction(node, inner);
       for (const param of node.params) c(param, inner, "Pattern");
       c(node.body, inner, node.expression ? "Expression" : "Statement");
     },
