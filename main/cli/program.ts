@@ -8,6 +8,8 @@
 import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
 import { registerRunCommand } from "./commands/run";
+import { registerAnalyzeCommand } from "./commands/analyze";
+import { registerCheckCommand } from "./commands/check";
 import type { CliContext } from "./context";
 
 export const USAGE_EXIT_CODE = 2;
@@ -21,6 +23,8 @@ export function createProgram(ctx: CliContext): Command {
     .exitOverride();
   // Subcommands inherit the output and exit settings above: register them after.
   registerRunCommand(program, ctx);
+  registerAnalyzeCommand(program, ctx);
+  registerCheckCommand(program, ctx);
   return program;
 }
 

@@ -18,6 +18,7 @@ import { killedEndRecord, needsEndRecord, startWatchdog, timeoutMessage } from "
 import { parseWorkerMessage, type WorkerMessage, type WorkerRequest } from "./worker-protocol";
 import { describeThrown } from "./stack-mapping";
 import type { PolicyName } from "../../runtime/policy";
+import type { CheckReport } from "./check";
 
 export interface RunInWorkerOptions {
   /** The program's path as the user gave it. */
@@ -25,6 +26,7 @@ export interface RunInWorkerOptions {
   readonly cwd: string;
   readonly seed?: number;
   readonly schedule?: PolicyName;
+  readonly pctSteps?: number;
   readonly clock?: Clock;
   readonly maxSteps?: number;
   /** Wall-clock budget in seconds (the runtime's and the watchdog's). */
@@ -38,6 +40,9 @@ export interface RunInWorkerOptions {
   /** dist/runtime.cjs, or a stand-in in tests. */
   readonly runtimePath: string;
   readonly pipeCapacity?: number;
+  /** `goroscope check`: many runs, analysed in the worker. */
+  readonly check?: { readonly runs: number; readonly firstSeed: number };
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export type RunOutcome =
@@ -48,7 +53,9 @@ export type RunOutcome =
   /** The watchdog or a signal ended the worker. */
   | { readonly kind: "killed"; readonly message: string }
   /** The program called `process.exit(code)`: Go's `os.Exit`, the run ends there with that code and no end record. */
-  | { readonly kind: "exited"; readonly exitCode: number };
+  | { readonly kind: "exited"; readonly exitCode: number }
+  /** `check` finished every run. */
+  | { readonly kind: "checked"; readonly report: CheckReport };
 
 type KillCause =
   | { readonly kind: "timeout" }
@@ -85,6 +92,7 @@ function createRelay(options: RunInWorkerOptions): Relay {
     else if (kind === RecordKind.Message) {
       const m = parseWorkerMessage(Buffer.from(payload).toString("utf8"));
       if (m?.kind === "started") started = true;
+      else if (m?.kind === "progress") options.onProgress?.(m.done, m.total);
       else if (m) message = m;
     }
   };
@@ -157,9 +165,11 @@ function workerRequest(options: RunInWorkerOptions, pipe: SharedArrayBuffer): Wo
     trace: options.tracePath !== undefined,
     seed: options.seed,
     schedule: options.schedule,
+    pctSteps: options.pctSteps,
     clock: options.clock,
     maxSteps: options.maxSteps,
     wallTimeout: options.timeoutSeconds * 1000,
+    ...(options.check ? { check: options.check } : {}),
   };
 }
 
@@ -188,6 +198,7 @@ function decide(e: Ending): RunOutcome {
     return { kind: "finished", end, exitCode, ...(msg !== undefined ? { msg } : {}) };
   }
   if (e.message?.kind === "error") return { kind: "error", message: e.message.message };
+  if (e.message?.kind === "checked") return { kind: "checked", report: e.message.report };
   if (e.killedBy?.kind === "trace-failed") return { kind: "error", message: `cannot write the trace to ${e.options.tracePath}: ${e.killedBy.failure}` };
   if (e.killedBy) {
     const cause = e.killedBy.kind === "timeout" ? `wall-clock timeout of ${e.options.timeoutSeconds}s` : `interrupted by ${e.killedBy.signal}`;

@@ -12,7 +12,10 @@
 import { createRequire } from "node:module";
 import { workerData } from "node:worker_threads";
 import type { LocCursor, RunOptions, RunResult } from "../../runtime/index";
-import { evaluateProgram, bundleFileName } from "./evaluate-program";
+import { compileProgram, evaluateProgram, bundleFileName } from "./evaluate-program";
+import { createCheckAccumulator, PCT_DEPTH, scheduleOf } from "./check";
+import { readTrace } from "../../traces/reader";
+import { analyze } from "../../traces/analysis";
 import { LOC_CURSOR_KEY } from "./instrument";
 import { RUNTIME_GLOBAL_KEY, loadProgram, userFile, type LoadedProgram } from "./load-program";
 import { RecordKind, createPipeWriter, type PipeWriter } from "./pipe";
@@ -71,6 +74,7 @@ function runOptions(loaded: LoadedProgram): RunOptions {
   return {
     seed: request.seed,
     schedule: request.schedule,
+    ...(request.pctSteps !== undefined ? { pct: { steps: request.pctSteps } } : {}),
     // Math.random in the program draws from the run's seed too, so a seed replays the program exactly.
     seedMathRandom: true,
     clock: request.clock,
@@ -88,6 +92,62 @@ function runOptions(loaded: LoadedProgram): RunOptions {
   };
 }
 
+/** Collects a run's trace in memory for the analyzer. */
+function memoryTrace(): { sink: NonNullable<RunOptions["trace"]>; bytes(): Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const add = (b: Uint8Array): void => {
+    chunks.push(b.slice());
+    size += b.length;
+  };
+  return {
+    sink: { write: (line) => add(Buffer.from(line)), writeBytes: add },
+    bytes() {
+      const all = new Uint8Array(size);
+      let p = 0;
+      for (const c of chunks) {
+        all.set(c, p);
+        p += c.length;
+      }
+      return all;
+    },
+  };
+}
+
+/** `goroscope check`: every run starts from a fresh instance of the program's module. */
+async function checkProgram(runtime: RuntimeModule, program: LoadedProgram, check: { runs: number; firstSeed: number }): Promise<WorkerMessage> {
+  const compiled = compileProgram(program, request.program, stacks as StackMapping);
+  if (!("instantiate" in compiled)) return { kind: "error", message: compiled.error };
+  const acc = createCheckAccumulator();
+  let steps = 1000;
+  let lastProgress = 0;
+  for (let i = 0; i < check.runs; i++) {
+    const sched = scheduleOf(check.firstSeed, i, steps);
+    const instance = compiled.instantiate();
+    if (!instance.ok) return { kind: "error", message: instance.error };
+    const trace = memoryTrace();
+    const result = await runtime.run(instance.main, {
+      ...runOptions(program),
+      stdout: undefined,
+      stderr: undefined,
+      seed: sched.seed,
+      schedule: sched.schedule,
+      pct: { depth: PCT_DEPTH, steps: sched.pctSteps ?? steps },
+      trace: trace.sink,
+    });
+    if (i === 0) steps = Math.max(10, result.steps);
+    const read = readTrace(trace.bytes());
+    if (!read.ok) return { kind: "error", message: `internal error: seed ${sched.seed} wrote an invalid trace: ${read.error.message}` };
+    acc.add(sched, analyze(read), result.end);
+    const now = Date.now();
+    if (now - lastProgress > 100 || i === check.runs - 1) {
+      lastProgress = now;
+      pipe.write(RecordKind.Message, JSON.stringify({ kind: "progress", done: i + 1, total: check.runs } satisfies WorkerMessage));
+    }
+  }
+  return { kind: "checked", report: acc.report() };
+}
+
 async function runProgram(): Promise<WorkerMessage> {
   const runtime = loadRuntime();
   if (typeof runtime === "string") return { kind: "error", message: runtime };
@@ -101,6 +161,10 @@ async function runProgram(): Promise<WorkerMessage> {
     sourceMap: loaded.program.sourceMap,
     userFile: (source) => userFile(source, request.cwd),
   });
+  if (request.check) {
+    pipe.write(RecordKind.Message, JSON.stringify({ kind: "started" } satisfies WorkerMessage));
+    return checkProgram(runtime, loaded.program, request.check);
+  }
   const evaluated = evaluateProgram(loaded.program, request.program, stacks);
   if (!evaluated.ok) return { kind: "error", message: evaluated.error };
 

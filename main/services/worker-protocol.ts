@@ -5,6 +5,7 @@
  */
 import type { Clock, EndReason } from "../../traces/format/schema";
 import type { PolicyName } from "../../runtime/policy";
+import type { CheckReport } from "./check";
 
 export interface WorkerRequest {
   /** The program's path as given on the command line (relative to `cwd`): the trace header and every message use it. */
@@ -17,10 +18,14 @@ export interface WorkerRequest {
   readonly trace: boolean;
   readonly seed?: number;
   readonly schedule?: PolicyName;
+  /** PCT's estimate of scheduling points (`--pct-steps`). */
+  readonly pctSteps?: number;
   readonly clock?: Clock;
   readonly maxSteps?: number;
   /** Wall-clock budget in ms, enforced by the runtime at scheduling points. */
   readonly wallTimeout?: number;
+  /** `goroscope check`: run the program this many times from seed `firstSeed` and analyse each trace, instead of one run. */
+  readonly check?: { readonly runs: number; readonly firstSeed: number };
 }
 
 export type WorkerMessage =
@@ -33,7 +38,11 @@ export type WorkerMessage =
       readonly msg?: string;
     }
   /** Bad input or a failure outside the runtime: one line, without the `goroscope: ` prefix. */
-  | { readonly kind: "error"; readonly message: string };
+  | { readonly kind: "error"; readonly message: string }
+  /** `check`: runs done so far. */
+  | { readonly kind: "progress"; readonly done: number; readonly total: number }
+  /** `check`: the merged findings of every run. */
+  | { readonly kind: "checked"; readonly report: CheckReport };
 
 export function parseWorkerMessage(text: string): WorkerMessage | undefined {
   let value: unknown;
@@ -52,6 +61,13 @@ export function parseWorkerMessage(text: string): WorkerMessage | undefined {
       return { kind: "result", end: m.end as EndReason, exitCode: m.exitCode, ...(typeof m.msg === "string" ? { msg: m.msg } : {}) };
     case "error":
       return typeof m.message === "string" ? { kind: "error", message: m.message } : undefined;
+    case "progress":
+      return typeof m.done === "number" && typeof m.total === "number" ? { kind: "progress", done: m.done, total: m.total } : undefined;
+    case "checked": {
+      const r = m.report as Record<string, unknown> | undefined;
+      const ok = typeof r === "object" && r !== null && typeof r.runs === "number" && Array.isArray(r.findings) && Array.isArray(r.failingSeeds);
+      return ok ? { kind: "checked", report: r as unknown as CheckReport } : undefined;
+    }
     default:
       return undefined;
   }

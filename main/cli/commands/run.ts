@@ -18,6 +18,7 @@ export interface RunCommandOptions {
   readonly output?: string;
   readonly seed: number;
   readonly schedule?: PolicyName;
+  readonly pctSteps?: number;
   readonly clock: Clock;
   readonly maxSteps?: number;
   readonly timeout: number;
@@ -35,6 +36,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .addOption(
       new Option("--schedule <policy>", "go: Go's order at GOMAXPROCS=1 (seed 0's default); random: any runnable goroutine, with preemption (other seeds' default); pct: priority-based exploration").choices(["go", "random", "pct"]),
     )
+    .option("--pct-steps <n>", "with --schedule pct: the estimate of scheduling points PCT spreads its change points over (default 1000; `check` prints the value to replay)", parsePositiveInteger)
     .addOption(new Option("--clock <clock>", "virtual: sleeps cost no time; real: wall-clock time").choices(["virtual", "real"]).default("virtual"))
     .option("--max-steps <n>", "stop after this many scheduling steps (default: the runtime's, 20000000)", parsePositiveInteger)
     .option("--timeout <seconds>", "wall-clock budget; a program still running after it is stopped", parsePositiveSeconds, DEFAULT_TIMEOUT_SECONDS)
@@ -55,6 +57,7 @@ export async function runCommand(file: string, options: RunCommandOptions, ctx: 
     cwd: ctx.cwd,
     seed: options.seed,
     schedule: options.schedule,
+    pctSteps: options.pctSteps,
     clock: options.clock,
     maxSteps: options.maxSteps,
     timeoutSeconds: options.timeout,
@@ -80,6 +83,9 @@ function report(outcome: RunOutcome, ctx: CliContext): number {
       return 2;
     case "exited":
       return outcome.exitCode;
+    case "checked":
+      printError(ctx, "internal error: a run ended with a check report");
+      return 2;
   }
 }
 

@@ -1,0 +1,51 @@
+/**
+ * The one analyzer that the CLI (`goroscope analyze`, `goroscope check`) and the app share: finds
+ * deadlocks, partial deadlocks, goroutine leaks, lock-order cycles and panics (misuse included) in
+ * a format-v1 trace, in one linear pass over its events (state.ts) followed by the detectors.
+ *
+ * Pure: no I/O, no Node APIs; the same input always gives the same diagnostics, in the same order
+ * (by `seq`, then by kind in `DIAGNOSTIC_KINDS` order, then by message).
+ */
+import type { TraceEvent } from "../format/schema";
+import { detectDeadlock } from "./deadlock";
+import { createLockOrderTracker } from "./lock-order";
+import { detectLeaks } from "./leaks";
+import { detectPanics, recordPanic, type PanicRecord } from "./panics";
+import { detectPartialDeadlocks } from "./partial-deadlock";
+import { createTraceState, locMap } from "./state";
+import { DIAGNOSTIC_KINDS, type AnalysisInput, type Diagnostic } from "./types";
+import { buildWaitGraph } from "./wait-for";
+
+export type {
+  AnalysisInput, Diagnostic, DiagnosticGoroutine, DiagnosticKind, DiagnosticObject, SourceRef,
+} from "./types";
+export { DIAGNOSTIC_KINDS } from "./types";
+export { formatTime } from "./describe";
+
+/**
+ * Analyzes a whole trace (or the valid prefix of a broken one): `readTrace`'s result fits as is.
+ * Never throws on a trace the reader accepted.
+ */
+export function analyze(input: AnalysisInput): Diagnostic[] {
+  const st = createTraceState(locMap(input.locs));
+  const lockOrder = createLockOrderTracker(st);
+  const panics: PanicRecord[] = [];
+  for (const e of input.events as readonly TraceEvent[]) {
+    lockOrder.onEvent(e);
+    if (e.k === "go.panic") panics.push(recordPanic(st, e));
+    st.apply(e);
+  }
+  const graph = buildWaitGraph(st);
+  const all = [
+    ...detectDeadlock(st, input.end, graph),
+    ...detectPartialDeadlocks(st, input.end, graph),
+    ...detectLeaks(st, input.end, graph),
+    ...lockOrder.detect(),
+    ...detectPanics(st, panics),
+  ];
+  return all.sort(compareDiagnostics);
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.seq - b.seq || DIAGNOSTIC_KINDS.indexOf(a.kind) - DIAGNOSTIC_KINDS.indexOf(b.kind) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
