@@ -77,7 +77,8 @@ export function createLineSplitter(options: LineSplitterOptions): LineSplitter {
         start = nl + 1;
       } else {
         // A copy: the caller may reuse its buffer once push returns.
-        if (end > start) parts.push(bytes.slice(start));
+        // A copy, not a view: a Node Buffer's slice() shares memory, and callers reuse their read buffers.
+        if (end > start) parts.push(Uint8Array.prototype.slice.call(bytes, start));
         pendingBytes += end - start;
         return;
       }

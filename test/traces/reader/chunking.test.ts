@@ -138,3 +138,24 @@ describe("progress and large inputs", () => {
     expect(() => createTraceReader({ maxLineBytes: 0 })).toThrow(RangeError);
   });
 });
+
+describe("chunks from a reused read buffer", () => {
+  it("keeps a partial line intact when the caller overwrites its buffer after push (Node Buffer slices are views)", async () => {
+    const { createTraceReader } = await import("../../../traces/reader");
+    const text =
+      '{"format":"goroscope","version":1,"program":"p","clock":"virtual","seed":0,"timeUnit":"ns","epoch":0}\n' +
+      '{"seq":1,"t":0,"g":1,"k":"chan.make","ch":1,"cap":0,"name":"c"}\n' +
+      '{"end":"main-returned","t":0,"seq":1,"exitCode":0,"goroutines":[]}\n';
+    const all = Buffer.from(text);
+    const reader = createTraceReader();
+    const buf = Buffer.alloc(40); // one buffer reused for every "read", as an fs.readSync loop does
+    for (let off = 0; off < all.length; off += buf.length) {
+      const n = all.copy(buf, 0, off, off + buf.length);
+      reader.push(buf.subarray(0, n));
+      buf.fill(0x78); // the next read overwrites it
+    }
+    const r = reader.finish();
+    expect(r.ok).toBe(true);
+    expect(r.events).toHaveLength(1);
+  });
+});

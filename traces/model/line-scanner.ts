@@ -1,0 +1,124 @@
+/**
+ * Cuts chunks into lines like the reader's `line-splitter.ts` (same numbering, same `maxLineBytes`
+ * rule, same handling of text chunks and split surrogate pairs, same byte count) but hands each
+ * line over as `(bytes, start, end)` inside the chunk, so that the common case — a line wholly
+ * inside one chunk — costs no copy and no view object.
+ *
+ * Invariants: as the reader's splitter; a line spanning chunks is copied once into a new array,
+ * then passed with start 0.
+ */
+
+export interface LineScannerOptions {
+  readonly maxLineBytes: number;
+  /** `terminated` is false only for a last line the input ended without a `\n`. */
+  readonly onLine: (line: number, bytes: Uint8Array, start: number, end: number, terminated: boolean) => void;
+  readonly onTooLong: (line: number) => void;
+}
+
+export interface LineScanner {
+  push(chunk: string | Uint8Array): void;
+  finish(): void;
+  stop(): void;
+  readonly bytesConsumed: number;
+}
+
+const encoder = new TextEncoder();
+
+export function createLineScanner(options: LineScannerOptions): LineScanner {
+  const { maxLineBytes, onLine } = options;
+  let parts: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let line = 1;
+  let carry = "";
+  let stopped = false;
+  let consumed = 0;
+
+  function stop(): void {
+    stopped = true;
+    parts = [];
+    pendingBytes = 0;
+  }
+
+  function joined(last: Uint8Array, start: number, end: number): Uint8Array {
+    const bytes = new Uint8Array(pendingBytes + (end - start));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    bytes.set(last.subarray(start, end), at);
+    parts = [];
+    pendingBytes = 0;
+    return bytes;
+  }
+
+  function pushBytes(bytes: Uint8Array): void {
+    consumed += bytes.length;
+    let start = 0;
+    while (!stopped) {
+      const nl = bytes.indexOf(10, start);
+      const end = nl < 0 ? bytes.length : nl;
+      if (pendingBytes + (end - start) > maxLineBytes) {
+        const n = line;
+        stop();
+        options.onTooLong(n);
+        return;
+      }
+      if (nl < 0) {
+        // A copy: the caller may reuse its buffer once push returns. Through the prototype, since
+        // a Node Buffer's own `slice` is a view, not a copy.
+        if (end > start) parts.push(Uint8Array.prototype.slice.call(bytes, start));
+        pendingBytes += end - start;
+        return;
+      }
+      if (parts.length > 0) {
+        const whole = joined(bytes, start, nl);
+        onLine(line++, whole, 0, whole.length, true);
+      } else onLine(line++, bytes, start, nl, true);
+      start = nl + 1;
+    }
+  }
+
+  function encodeText(text: string): Uint8Array {
+    let s = carry + text;
+    carry = "";
+    const last = s.charCodeAt(s.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      carry = s.slice(-1);
+      s = s.slice(0, -1);
+    }
+    return encoder.encode(s);
+  }
+
+  function flushCarry(): void {
+    if (carry === "") return;
+    const c = carry;
+    carry = "";
+    pushBytes(encoder.encode(c));
+  }
+
+  return {
+    push(chunk) {
+      if (stopped) {
+        consumed += typeof chunk === "string" ? encoder.encode(chunk).length : chunk.length;
+        return;
+      }
+      if (typeof chunk === "string") pushBytes(encodeText(chunk));
+      else {
+        flushCarry();
+        pushBytes(chunk);
+      }
+    },
+    finish() {
+      flushCarry();
+      if (!stopped && pendingBytes > 0) {
+        const whole = joined(new Uint8Array(0), 0, 0);
+        onLine(line++, whole, 0, whole.length, false);
+      }
+    },
+    stop,
+    get bytesConsumed() {
+      return consumed;
+    },
+  };
+}
