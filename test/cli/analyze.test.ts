@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clean, createColors, formatDiagnostics, summaryLine, wrap } from "../../main/cli/format-diagnostics";
 import type { Diagnostic } from "../../traces/analysis";
-import { goroscope, tempDir } from "./cli-helpers";
+import { fixture, goroscope, tempDir } from "./cli-helpers";
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -205,5 +205,19 @@ describe("format-diagnostics", () => {
     const plain = createColors(false, {});
     expect(summaryLine([d, { ...d, kind: "lock-order" }, { ...d, kind: "lock-order" }], plain)).toBe("3 findings: 1 leak, 2 lock-order");
     expect(summaryLine([], plain)).toBe("no findings");
+  });
+});
+
+describe("analyze streams large traces", () => {
+  it("finds a leak at the end of a multi-megabyte trace read in chunks", () => {
+    const dir = tempDir();
+    const trace = path.join(dir, "long.jsonl");
+    const run = goroscope(["run", fixture("long-then-leak.ts"), "-o", trace]);
+    expect(run.code).toBe(0);
+    expect(fs.statSync(trace).size).toBeGreaterThan(3 << 20);
+    const r = goroscope(["analyze", trace, "--json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { diagnostics: { kind: string; goroutines: { name: string }[] }[] };
+    expect(report.diagnostics.map((d) => [d.kind, d.goroutines.map((g) => g.name)])).toEqual([["leak", ["echo"]]]);
   });
 });

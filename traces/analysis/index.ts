@@ -27,23 +27,40 @@ export { formatTime } from "./describe";
  * Never throws on a trace the reader accepted.
  */
 export function analyze(input: AnalysisInput): Diagnostic[] {
-  const st = createTraceState(locMap(input.locs));
+  const analyzer = createAnalyzer(input.locs);
+  for (const e of input.events as readonly TraceEvent[]) analyzer.onEvent(e);
+  return analyzer.finish(input.end);
+}
+
+/** The same analysis fed one event at a time, for traces read as a stream (memory bounded by the program's objects, not the trace's length). */
+export interface Analyzer {
+  onEvent(e: TraceEvent): void;
+  finish(end: AnalysisInput["end"]): Diagnostic[];
+}
+
+/** @param locs the trace's definitions; an array may keep growing while events are fed (the streaming reader's `locs`). */
+export function createAnalyzer(locs: AnalysisInput["locs"]): Analyzer {
+  const st = createTraceState(locMap(locs));
   const lockOrder = createLockOrderTracker(st);
   const panics: PanicRecord[] = [];
-  for (const e of input.events as readonly TraceEvent[]) {
-    lockOrder.onEvent(e);
-    if (e.k === "go.panic") panics.push(recordPanic(st, e));
-    st.apply(e);
-  }
-  const graph = buildWaitGraph(st);
-  const all = [
-    ...detectDeadlock(st, input.end, graph),
-    ...detectPartialDeadlocks(st, input.end, graph),
-    ...detectLeaks(st, input.end, graph),
-    ...lockOrder.detect(),
-    ...detectPanics(st, panics),
-  ];
-  return all.sort(compareDiagnostics);
+  return {
+    onEvent(e) {
+      lockOrder.onEvent(e);
+      if (e.k === "go.panic") panics.push(recordPanic(st, e));
+      st.apply(e);
+    },
+    finish(end) {
+      const graph = buildWaitGraph(st);
+      const all = [
+        ...detectDeadlock(st, end, graph),
+        ...detectPartialDeadlocks(st, end, graph),
+        ...detectLeaks(st, end, graph),
+        ...lockOrder.detect(),
+        ...detectPanics(st, panics),
+      ];
+      return all.sort(compareDiagnostics);
+    },
+  };
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -348,7 +348,26 @@ export function assertNever(x: never): never {
 }
 
 /** Accepts the reader's array of definitions or a ready map. */
+/** A map view of the definitions; over an array it stays live, picking up definitions appended later. */
 export function locMap(locs: readonly LocDef[] | ReadonlyMap<number, LocDef>): ReadonlyMap<number, LocDef> {
   if (!Array.isArray(locs)) return locs as ReadonlyMap<number, LocDef>;
-  return new Map((locs as readonly LocDef[]).map((l) => [l.id, l]));
+  const list = locs as readonly LocDef[];
+  const map = new Map<number, LocDef>();
+  let seen = 0;
+  const sync = (): Map<number, LocDef> => {
+    for (; seen < list.length; seen++) map.set(list[seen].id, list[seen]);
+    return map;
+  };
+  return {
+    get: (id) => sync().get(id),
+    has: (id) => sync().has(id),
+    get size() {
+      return sync().size;
+    },
+    forEach: (f, thisArg) => sync().forEach(f, thisArg),
+    entries: () => sync().entries(),
+    keys: () => sync().keys(),
+    values: () => sync().values(),
+    [Symbol.iterator]: () => sync()[Symbol.iterator](),
+  };
 }

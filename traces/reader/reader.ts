@@ -47,7 +47,7 @@ export function createTraceReader(options: TraceReaderOptions = {}): TraceReader
   if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1) {
     throw new RangeError(`maxLineBytes must be a positive integer, got ${maxLineBytes}`);
   }
-  const validator = createTraceValidator();
+  const validator = createTraceValidator(options.onEvent, options.keepEvents ?? true);
   const warnings: TraceWarning[] = [];
   let error: TraceError | undefined;
   let result: ReadResult | undefined;

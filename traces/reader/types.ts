@@ -46,6 +46,10 @@ export type ReadResult = ReadSuccess | ReadFailure;
 export interface TraceReaderOptions {
   /** Longest accepted line, in UTF-8 bytes without the `\n`. Default `DEFAULT_MAX_LINE_BYTES` (1 MiB). */
   readonly maxLineBytes?: number;
+  /** Called with every accepted event, in order, as it is read. */
+  readonly onEvent?: (event: TraceEvent) => void;
+  /** False: events are passed to `onEvent` only, not kept in `events` (memory stays bounded by the trace's objects, not its length). Default true. */
+  readonly keepEvents?: boolean;
   /** Called after every `push` with the total number of UTF-8 bytes consumed so far. */
   readonly onProgress?: (bytesConsumed: number) => void;
 }

@@ -24,7 +24,11 @@ export interface TraceValidator {
   readonly endLine: number | undefined;
 }
 
-export function createTraceValidator(): TraceValidator {
+/**
+ * @param onEvent called with each accepted event, in order
+ * @param keepEvents false: do not retain events (streaming consumers with bounded memory)
+ */
+export function createTraceValidator(onEvent?: (e: TraceEvent) => void, keepEvents = true): TraceValidator {
   const st = createValidationState();
   const locs: LocDef[] = [];
   const events: TraceEvent[] = [];
@@ -45,7 +49,9 @@ export function createTraceValidator(): TraceValidator {
       end = checkEnd(record, st);
       endLine = line;
     } else if (Object.hasOwn(record, "seq")) {
-      events.push(checkEvent(record, st, line));
+      const e = checkEvent(record, st, line);
+      if (keepEvents) events.push(e);
+      onEvent?.(e);
     } else {
       fail(`not a definition, an event or the end record (no "def", "seq" or "end" field)`);
     }

@@ -13,8 +13,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { analyze, type Diagnostic } from "../../../traces/analysis";
-import { readTrace } from "../../../traces/reader";
+import { SingleBar } from "cli-progress";
+import { createAnalyzer, type Analyzer, type Diagnostic } from "../../../traces/analysis";
+import { createTraceReader, type ReadResult } from "../../../traces/reader";
 import { printError, type CliContext } from "../context";
 import { createColors, formatDiagnostics } from "../format-diagnostics";
 
@@ -42,22 +43,63 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     });
 }
 
+const CHUNK = 1 << 20;
+/** Files past this size show a progress bar while they load (on a terminal). */
+const PROGRESS_FROM = 64 << 20;
+
+/**
+ * Streams the file through the reader into the analyzer: events are analysed as they are read and
+ * not kept, so memory depends on the program's goroutines and objects, not on the trace's length.
+ */
+function streamAnalysis(fd: number): { read: ReadResult; diagnostics: Diagnostic[] } {
+  const size = fs.fstatSync(fd).size;
+  const bar = size >= PROGRESS_FROM && process.stderr.isTTY === true
+    ? new SingleBar({ format: "reading {bar} {percentage}% of {total} MB", stream: process.stderr, hideCursor: true, clearOnComplete: true })
+    : undefined;
+  bar?.start(Math.round(size / 1e6), 0);
+  let analyzer: Analyzer | undefined;
+  const reader = createTraceReader({ keepEvents: false, onEvent: (e) => analyzer!.onEvent(e) });
+  analyzer = createAnalyzer(reader.locs);
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let done = 0;
+  for (;;) {
+    const n = fs.readSync(fd, buf, 0, CHUNK, null);
+    if (n === 0) break;
+    reader.push(buf.subarray(0, n));
+    done += n;
+    bar?.update(Math.round(done / 1e6));
+    if (reader.error) break;
+  }
+  bar?.stop();
+  const read = reader.finish();
+  return { read, diagnostics: analyzer.finish(read.end) };
+}
+
 export function analyzeCommand(file: string, options: AnalyzeCommandOptions, ctx: CliContext): number {
   const full = path.resolve(ctx.cwd, file);
-  let bytes: Uint8Array;
+  let fd: number;
   try {
-    bytes = fs.readFileSync(full);
+    fd = fs.openSync(full, "r");
+    if (fs.fstatSync(fd).isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
   } catch (err) {
     printError(ctx, `cannot open ${file}: ${openError(err)}`);
     return 2;
   }
-  const read = readTrace(bytes);
+  let read: ReadResult;
+  let diagnostics: Diagnostic[];
+  try {
+    ({ read, diagnostics } = streamAnalysis(fd));
+  } catch (err) {
+    printError(ctx, `cannot read ${file}: ${openError(err)}`);
+    return 2;
+  } finally {
+    fs.closeSync(fd);
+  }
   if (!read.ok) {
     printError(ctx, `${file}: ${read.error.message}`);
     return 2;
   }
   for (const w of read.warnings) printError(ctx, `warning: ${file}: ${w.message}`);
-  const diagnostics = analyze(read);
   if (options.json) {
     const report: AnalyzeReport = { diagnostics, runs: 1, failingSeeds: diagnostics.length > 0 ? [read.header.seed] : [] };
     ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);

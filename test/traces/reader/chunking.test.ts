@@ -159,3 +159,21 @@ describe("chunks from a reused read buffer", () => {
     expect(r.events).toHaveLength(1);
   });
 });
+
+describe("streaming without keeping events", () => {
+  it("passes every event to onEvent in order and keeps none when keepEvents is false", async () => {
+    const { createTraceReader } = await import("../../../traces/reader");
+    const text =
+      '{"format":"goroscope","version":1,"program":"p","clock":"virtual","seed":0,"timeUnit":"ns","epoch":0}\n' +
+      '{"seq":1,"t":0,"g":1,"k":"chan.make","ch":1,"cap":1,"name":"c"}\n' +
+      '{"seq":2,"t":0,"g":1,"k":"chan.send","ch":1,"len":1,"val":"1"}\n' +
+      '{"end":"main-returned","t":0,"seq":2,"exitCode":0,"goroutines":[]}\n';
+    const seen: number[] = [];
+    const reader = createTraceReader({ keepEvents: false, onEvent: (e) => seen.push(e.seq) });
+    reader.push(text);
+    const r = reader.finish();
+    expect(r.ok).toBe(true);
+    expect(seen).toEqual([1, 2]);
+    expect(r.events).toEqual([]);
+  });
+});
