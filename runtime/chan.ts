@@ -90,6 +90,11 @@ export class ChanImpl<T> implements AsyncIterable<T> {
       this.s = s;
       this.id = s.newObjectId();
       this.onIds = [this.id];
+      // A channel joining a new run starts empty and open, as a fresh process would make it.
+      this.closed = false;
+      while (this.buf.length > 0) this.buf.shift();
+      this.sendq.clear();
+      this.recvq.clear();
       this.name = this.given ?? (this.isNil ? "nil" : `chan${this.id}`);
       if (!this.isNil) s.emit(s.actor(), "chan.make", `,"ch":${this.id},"cap":${this.capacity},"name":${JSON.stringify(this.name)}`);
     }
@@ -102,6 +107,8 @@ export class ChanImpl<T> implements AsyncIterable<T> {
   }
 
   get len(): number {
+    const s = activeOrUndefined();
+    if (s !== undefined && s !== this.s && !s.ended) this.bind(); // first use in a new run starts it fresh
     return this.buf.length;
   }
 

@@ -93,6 +93,11 @@ export class WaitQueue<N extends WaitNode> {
     this.length++;
   }
 
+  /** Empties the queue (an object joining a new run drops the waiters of the last one). */
+  clear(): void {
+    while (this.first) this.remove(this.first);
+  }
+
   shift(): N | undefined {
     const node = this.first;
     if (node) this.remove(node);

@@ -20,6 +20,10 @@ export class Cond extends RuntimeObject {
     this.attachIfRunning();
   }
 
+  protected override reset(): void {
+    this.waiters.clear();
+  }
+
   protected override makeFields(): string {
     (this.L as unknown as { bind(): void }).bind();
     return `,"lock":${this.L.id}`;

@@ -43,6 +43,7 @@ export class Mutex extends RuntimeObject {
   protected override reset(): void {
     this.locked = this.starving = this.woken = false;
     this.holder = 0;
+    this.waiters.clear();
   }
 
   lock(): Promise<void> {

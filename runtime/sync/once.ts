@@ -23,6 +23,7 @@ export class Once extends RuntimeObject {
   protected override reset(): void {
     this.done = false;
     this.running = undefined;
+    this.waiters.clear();
   }
 
   async do(fn: () => unknown): Promise<void> {

@@ -44,6 +44,8 @@ export class RWMutex extends RuntimeObject {
     this.readerIds.length = 0;
     this.pending = undefined;
     this.writerSlotTaken = false;
+    this.readerq.clear();
+    this.writerq.clear();
   }
 
   rlock(): Promise<void> {

@@ -25,6 +25,7 @@ export class WaitGroup extends RuntimeObject {
 
   protected override reset(): void {
     this.count = 0;
+    this.waiters.clear();
   }
 
   add(delta: number): void {

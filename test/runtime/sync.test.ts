@@ -221,6 +221,38 @@ describe("WaitGroup", () => {
   });
 });
 
+describe("objects reused across runs", () => {
+  it("start the next run fresh: no waiters, holders or values are carried over", async () => {
+    const mu = new Mutex();
+    const cond = new Cond(mu);
+    const c = chan<number>(1);
+    const first = await runProgram(async () => {
+      await mu.lock();
+      await c.send(1);
+      go(async function stuckOnLock() {
+        await mu.lock();
+      });
+      go(async function stuckOnCond() {
+        const m2 = new Mutex();
+        await m2.lock();
+        await new Cond(m2).wait();
+      });
+      await sleep(1);
+    });
+    expect(first.result.goroutines.map((g) => g.name)).toEqual(["stuckOnLock", "stuckOnCond"]);
+    const second = await runProgram(async () => {
+      await mu.lock();
+      cond.signal();
+      mu.unlock();
+      println("len", c.len);
+      await c.send(2);
+      println("got", await c.recv());
+    });
+    expect(second.out).toEqual(["len 0", "got 2"]);
+    expect(second.result).toMatchObject({ end: "main-returned", goroutines: [] });
+  });
+});
+
 describe("Once", () => {
   it("runs the function once; concurrent callers wait for it to finish", async () => {
     const o = await runProgram(async () => {
