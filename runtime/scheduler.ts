@@ -52,6 +52,8 @@ export class Scheduler {
 
   private readonly timers = new TimerHeap<RTimer>();
   readonly policy: Policy;
+  /** False for Go's order, which never preempts: spares the policy call on every operation. */
+  private readonly mayPreempt: boolean;
   private clock: "virtual" | "real";
   private readonly maxSteps: number;
   private readonly maxTime: number;
@@ -93,6 +95,7 @@ export class Scheduler {
     this.tr = tr;
     this.rand = createRand(opts.seed ?? 0);
     this.policy = createPolicy(opts.schedule ?? ((opts.seed ?? 0) === 0 ? "go" : "random"), this.rand, opts.pct);
+    this.mayPreempt = this.policy.name !== "go";
     this.clock = opts.clock ?? "virtual";
     this.maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
     this.maxTime = opts.maxTime ?? Infinity;
@@ -207,6 +210,7 @@ export class Scheduler {
    * another goroutine run first, as Go's preemptive scheduler may. Seed 0 never preempts.
    */
   yieldPoint(): Promise<void> | undefined {
+    if (!this.mayPreempt) return undefined;
     const g = this.current;
     if (g === undefined || this.ended || !this.policy.shouldYield(g)) return undefined;
     this.emit(g.id, "go.yield", "");
