@@ -20,30 +20,9 @@ import { createTraceModel } from "./model";
 import { createRecordChecker } from "./record-checker";
 import { createLineScanner } from "./line-scanner";
 import type { LoadResult, ModelBuilder, ModelBuilderOptions } from "./types";
+import { parseLine, truncatedLine } from "../reader/parse-line";
 
 export const DEFAULT_CHECKPOINT_INTERVAL = 4096;
-
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const lenientDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
-const HEADER_START = '{"format":"goroscope"';
-
-type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
-
-/** As the reader's `parseLine`. */
-function parseLine(bytes: Uint8Array): Parsed {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, reason: "invalid UTF-8 (binary data?)" };
-  }
-  if (text.trim() === "") return { ok: false, reason: "empty line" };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, reason: "not valid JSON" };
-  }
-}
 
 /** Creates a streaming loader; see `ModelBuilder`. */
 export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuilder {
@@ -112,14 +91,11 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
   }
 
   function truncated(line: number, bytes: Uint8Array): void {
-    if (line === 1) {
-      const text = lenientDecoder.decode(bytes.subarray(0, HEADER_START.length));
-      const header = text.startsWith(HEADER_START) || HEADER_START.startsWith(text);
-      fail(1, header ? "truncated header: the file ends inside the first line" : "not a Goroscope trace (not valid JSON)");
-    } else {
-      warnings.push({ line, message: `line ${line}: truncated last line ignored` });
-    }
+    const t = truncatedLine(line, bytes);
+    if ("error" in t) fail(line, t.error);
+    else warnings.push({ line, message: t.warning });
   }
+
 
   function finish(): LoadResult {
     if (result) return result;

@@ -11,35 +11,13 @@ import type { TraceHeader } from "../format/schema";
 import { createLineSplitter } from "./line-splitter";
 import type { ReadResult, TraceError, TraceReader, TraceReaderOptions, TraceWarning } from "./types";
 import { createTraceValidator } from "./validator";
+import { parseLine, truncatedLine } from "./parse-line";
 
 /** 1 MiB: far above any line the writer emits (previews are capped at 80 characters). */
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
 export const EMPTY_FILE_MESSAGE = "empty file: not a Goroscope trace";
 export const NO_END_MESSAGE = "no end record: the run was killed or is still being written";
-
-// ignoreBOM keeps a byte-order mark in the text (and so makes line 1 fail) instead of silently
-// dropping it at the start of every line, which is where each decode call starts.
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const lenientDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
-const HEADER_START = '{"format":"goroscope"';
-
-type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
-
-function parseLine(bytes: Uint8Array): Parsed {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, reason: "invalid UTF-8 (binary data?)" };
-  }
-  if (text.trim() === "") return { ok: false, reason: "empty line" };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, reason: "not valid JSON" };
-  }
-}
 
 /** Creates a streaming reader; see `TraceReader`. */
 export function createTraceReader(options: TraceReaderOptions = {}): TraceReader {
@@ -80,14 +58,11 @@ export function createTraceReader(options: TraceReaderOptions = {}): TraceReader
   }
 
   function truncated(line: number, bytes: Uint8Array): void {
-    if (line === 1) {
-      const text = lenientDecoder.decode(bytes.subarray(0, HEADER_START.length));
-      const header = text.startsWith(HEADER_START) || HEADER_START.startsWith(text);
-      fail(1, header ? "truncated header: the file ends inside the first line" : "not a Goroscope trace (not valid JSON)");
-    } else {
-      warnings.push({ line, message: `line ${line}: truncated last line ignored` });
-    }
+    const t = truncatedLine(line, bytes);
+    if ("error" in t) fail(line, t.error);
+    else warnings.push({ line, message: t.warning });
   }
+
 
   function finish(): ReadResult {
     if (result) return result;
