@@ -36,3 +36,6 @@ export class G {
     readonly createLoc: number,
   ) {}
 }
+
+/** The runtime itself acting (a timer sending on its channel): goroutine 0 in the trace. Never scheduled. */
+export const RUNTIME_G = new G(0, "runtime", () => undefined, [], 0, 0);

@@ -12,6 +12,7 @@
  * Tick(d ≤ 0) returns nil.
  */
 import { ChanImpl } from "./chan";
+import { RUNTIME_G } from "./goroutine";
 import { GoPanic, MSG } from "./panic";
 import { sched } from "./active";
 import type { Scheduler } from "./scheduler";
@@ -83,7 +84,7 @@ class ChanTimer {
     const s = this.s;
     const full = this.c.len >= this.c.cap && this.c.recvq.length === 0;
     if (s.tr) s.emit(0, "timer.fire", full ? `,"id":${this.rt.id},"dropped":true` : `,"id":${this.rt.id}`);
-    if (!full) this.c.trySend(s, { id: 0, loc: 0 } as never, now);
+    if (!full) this.c.trySend(s, RUNTIME_G, now);
   }
 
   /** Removes the timer from the heap and discards an undelivered value; true if either was pending. */
