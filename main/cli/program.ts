@@ -10,6 +10,7 @@ import { version } from "../../package.json";
 import { registerRunCommand } from "./commands/run";
 import { registerAnalyzeCommand } from "./commands/analyze";
 import { registerCheckCommand } from "./commands/check";
+import { registerViewCommand } from "./commands/view";
 import type { CliContext } from "./context";
 
 export const USAGE_EXIT_CODE = 2;
@@ -25,6 +26,7 @@ export function createProgram(ctx: CliContext): Command {
   registerRunCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
   registerCheckCommand(program, ctx);
+  registerViewCommand(program, ctx);
   return program;
 }
 

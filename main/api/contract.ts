@@ -1,0 +1,111 @@
+/**
+ * The one API between the renderer and its backend. Electron's preload exposes it over IPC as
+ * `window.goroscope`; browser mode serves it over HTTP on 127.0.0.1 (main/app/server.ts) and the
+ * renderer's HTTP client implements the same interface, so the renderer cannot tell them apart.
+ *
+ * Everything crossing this boundary is plain data (structured-clone and JSON safe). The renderer
+ * imports this file with `import type` only; main validates every input it receives
+ * (main/api/validate.ts) because a compromised renderer must not be able to do more than a user
+ * clicking in the app could.
+ */
+
+/** Where an opened trace came from. */
+export type TraceOrigin = "sample" | "file" | "recent" | "cli" | "drop";
+
+/** A trace the backend has opened; its bytes are fetched with `readTrace(id)`. */
+export interface TraceDescriptor {
+  /** Opaque handle, valid for the backend's lifetime. */
+  readonly id: string;
+  /** File name shown in the title bar and the welcome screen. */
+  readonly name: string;
+  /** Absolute path on the backend's disk; absent for samples. */
+  readonly path?: string;
+  readonly bytes: number;
+  readonly origin: TraceOrigin;
+}
+
+/** A bundled sample trace (traces/samples/index.json). */
+export interface SampleInfo {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly events: number;
+  readonly goroutines: number;
+  /** The sample opened when the app starts with no file. */
+  readonly isDefault: boolean;
+}
+
+export interface RecentFile {
+  readonly path: string;
+  readonly name: string;
+  /** ms since the Unix epoch of the last time it was opened. */
+  readonly openedAt: number;
+}
+
+export interface InitialState {
+  readonly mode: "electron" | "browser";
+  readonly version: string;
+  /** The trace named on the command line (or the default sample); null opens the welcome screen. */
+  readonly trace: TraceDescriptor | null;
+  readonly samples: readonly SampleInfo[];
+  readonly recent: readonly RecentFile[];
+}
+
+/** Commands from the application menu (Electron) that the renderer carries out. */
+export type MenuCommand =
+  | "open-trace"
+  | "export-image"
+  | "zoom-in"
+  | "zoom-out"
+  | "fit"
+  | "toggle-theme"
+  | "show-welcome"
+  | "show-help";
+
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  "open-trace", "export-image", "zoom-in", "zoom-out", "fit", "toggle-theme", "show-welcome", "show-help",
+];
+
+export interface GoroscopeApi {
+  initial(): Promise<InitialState>;
+  openSample(name: string): Promise<TraceDescriptor>;
+  /** Reopens a file from the recent list. */
+  openRecent(path: string): Promise<TraceDescriptor>;
+  /**
+   * Opens a trace by path on the backend's disk. Electron: the native Open dialog when `path` is
+   * omitted (null when cancelled). Browser mode: `path` is required.
+   */
+  openFile(path?: string): Promise<TraceDescriptor | null>;
+  /** The raw bytes of an opened trace. */
+  readTrace(id: string): Promise<Uint8Array>;
+  /** Records a trace the renderer opened by itself (a dropped file) in the recent list when it has a path. */
+  noteOpened(trace: { readonly name: string; readonly path?: string }): Promise<readonly RecentFile[]>;
+  /** Saves a PNG of the timeline: Electron asks where; browser mode returns null and the renderer downloads it. */
+  saveImage(suggestedName: string, png: Uint8Array): Promise<string | null>;
+  /** Sets the window title (Electron) or document title (browser). */
+  setTitle(title: string): Promise<void>;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Subscribes to traces the backend opened on its own, to be shown at once: Electron's second
+   * `goroscope view FILE`, browser mode's `POST /api/show`. Returns the unsubscribe function.
+   */
+  onTraceOpened(listener: (trace: TraceDescriptor) => void): () => void;
+}
+
+/** IPC channel names (Electron) and HTTP routes (browser mode) for each request. */
+export const API_ROUTES = {
+  initial: "goroscope:initial",
+  openSample: "goroscope:open-sample",
+  openRecent: "goroscope:open-recent",
+  openFile: "goroscope:open-file",
+  readTrace: "goroscope:read-trace",
+  noteOpened: "goroscope:note-opened",
+  saveImage: "goroscope:save-image",
+  setTitle: "goroscope:set-title",
+  menuCommand: "goroscope:menu-command",
+  traceOpened: "goroscope:trace-opened",
+} as const;
+
+/** Largest trace the backend hands to the renderer (bytes): 2 GiB, a browser ArrayBuffer's safe size. */
+export const MAX_TRACE_BYTES = 2 * 1024 * 1024 * 1024 - 1;

@@ -1,0 +1,246 @@
+/**
+ * Browser mode: serves the built renderer and `GoroscopeApi` over HTTP, for machines without an
+ * Electron binary and for the Playwright suite.
+ *
+ * Security invariants:
+ * - binds 127.0.0.1 only;
+ * - every request must carry the per-run token (the `token` query parameter, which also sets a
+ *   SameSite=Strict HttpOnly cookie for the page's later requests, or that cookie, or an
+ *   `X-Goroscope-Token` header); without it: 403, and no file is served;
+ * - the Host header must name this server (127.0.0.1 or localhost with our port): a foreign Host
+ *   is refused, which defeats DNS rebinding;
+ * - responses carry a strict Content-Security-Policy and `nosniff`; static files are served only
+ *   from the renderer folder (no `..`, no symlink escape).
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type { TraceDescriptor } from "../api/contract";
+import { ApiInputError } from "../api/validate";
+import { OpenError, type Backend } from "./backend";
+
+export const TOKEN_COOKIE = "goroscope_token";
+export const TOKEN_HEADER = "x-goroscope-token";
+const MAX_BODY = 64 * 1024;
+
+/** The page's policy; Electron's index.html carries the same one in a meta tag. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".map": "application/json",
+};
+
+export interface ServerOptions {
+  readonly backend: Backend;
+  /** The built renderer (out/renderer). */
+  readonly staticDir: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Fixed token (tests); by default 32 random bytes. */
+  readonly token?: string;
+}
+
+export interface BrowserServer {
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? crypto.randomBytes(32).toString("hex");
+  const tokenBytes = Buffer.from(token);
+  const staticRoot = fs.realpathSync(options.staticDir);
+  const listeners = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const tokenOk = (candidate: string | undefined): boolean => {
+    if (candidate === undefined) return false;
+    const b = Buffer.from(candidate);
+    return b.length === tokenBytes.length && crypto.timingSafeEqual(b, tokenBytes);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => fail(res, 500, err instanceof Error ? err.message : String(err)));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("Cache-Control", "no-store");
+    const host = req.headers.host ?? "";
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return fail(res, 403, "foreign Host header");
+    const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get("token") ?? undefined;
+    const presented = [queryToken, header(req, TOKEN_HEADER), cookie(req, TOKEN_COOKIE)].find((t) => t !== undefined);
+    if (!tokenOk(presented)) return fail(res, 403, "missing or wrong token");
+    if (tokenOk(queryToken)) res.setHeader("Set-Cookie", `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+
+    if (url.pathname.startsWith("/api/")) return api(req, res, url);
+    if (req.method !== "GET" && req.method !== "HEAD") return fail(res, 405, "method not allowed");
+    return serveStatic(res, url.pathname);
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const route = url.pathname.slice("/api/".length);
+    const backend = options.backend;
+    try {
+      if (req.method === "GET" && route === "initial") return json(res, backend.initial());
+      if (req.method === "GET" && route === "events") return subscribe(res);
+      if (req.method === "GET" && route.startsWith("trace/")) return streamTrace(res, route.slice("trace/".length));
+      if (req.method !== "POST") return fail(res, 405, "method not allowed");
+      // A cross-site form can POST text/plain without a preflight; we accept only JSON.
+      if (!/^application\/json\b/.test(req.headers["content-type"] ?? "")) return fail(res, 415, "expected application/json");
+      const body = await readJson(req);
+      switch (route) {
+        case "open-sample":
+          return json(res, backend.openSample(body.name));
+        case "open-recent":
+          return json(res, backend.openRecent(body.path));
+        case "open-file":
+          return json(res, backend.openPath(body.path, "file"));
+        case "show": {
+          const trace = backend.openPath(body.path, "file");
+          broadcast(trace);
+          return json(res, trace);
+        }
+        case "note-opened":
+          return json(res, backend.noteOpened(body));
+        default:
+          return fail(res, 404, `no such API: ${route}`);
+      }
+    } catch (err) {
+      if (err instanceof ApiInputError) return fail(res, 400, err.message);
+      if (err instanceof OpenError) return fail(res, 404, err.message);
+      throw err;
+    }
+  }
+
+  function streamTrace(res: http.ServerResponse, id: string): void {
+    const file = options.backend.fileOf(id);
+    res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(file.bytes) });
+    fs.createReadStream(file.path).on("error", () => res.destroy()).pipe(res);
+  }
+
+  function subscribe(res: http.ServerResponse): void {
+    res.writeHead(200, { "Content-Type": "text/event-stream", Connection: "keep-alive" });
+    res.write(": goroscope\n\n");
+    listeners.add(res);
+    res.on("close", () => listeners.delete(res));
+  }
+
+  function broadcast(trace: TraceDescriptor): void {
+    const msg = `event: trace-opened\ndata: ${JSON.stringify(trace)}\n\n`;
+    for (const l of listeners) l.write(msg);
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return fail(res, 400, "bad path");
+    }
+    if (rel.includes("\0")) return fail(res, 400, "bad path");
+    if (rel === "/" || rel === "") rel = "/index.html";
+    const candidate = path.resolve(staticRoot, "." + path.posix.normalize(rel));
+    let real: string;
+    try {
+      real = fs.realpathSync(candidate);
+    } catch {
+      return fail(res, 404, "not found");
+    }
+    if (real !== staticRoot && !real.startsWith(staticRoot + path.sep)) return fail(res, 404, "not found");
+    if (!fs.statSync(real).isFile()) return fail(res, 404, "not found");
+    res.writeHead(200, { "Content-Type": CONTENT_TYPES[path.extname(real)] ?? "application/octet-stream" });
+    fs.createReadStream(real).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const l of listeners) l.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function cookie(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return v.join("=");
+  }
+  return undefined;
+}
+
+function fail(res: http.ServerResponse, status: number, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(JSON.stringify({ error: message }));
+}
+
+function json(res: http.ServerResponse, value: unknown): void {
+  res.writeHead(200, { "Content-Type": "application/json" });
+  res.end(JSON.stringify(value));
+}
+
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new ApiInputError("request body too large");
+    chunks.push(chunk as Buffer);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new ApiInputError("request body is not JSON");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiInputError("request body must be a JSON object");
+  return value as Record<string, unknown>;
+}

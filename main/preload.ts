@@ -1,0 +1,30 @@
+/**
+ * Electron preload (sandboxed, context-isolated): exposes `GoroscopeApi` as `window.goroscope`
+ * and nothing else — no ipcRenderer, no Node. Each method forwards to one IPC channel; main
+ * validates the arguments.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
+import { API_ROUTES, type GoroscopeApi, type MenuCommand, type TraceDescriptor } from "./api/contract";
+
+function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
+  const handler = (_event: IpcRendererEvent, value: T): void => listener(value);
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
+
+const api: GoroscopeApi = {
+  initial: () => ipcRenderer.invoke(API_ROUTES.initial),
+  openSample: (name) => ipcRenderer.invoke(API_ROUTES.openSample, name),
+  openRecent: (path) => ipcRenderer.invoke(API_ROUTES.openRecent, path),
+  openFile: (path) => ipcRenderer.invoke(API_ROUTES.openFile, path),
+  readTrace: (id) => ipcRenderer.invoke(API_ROUTES.readTrace, id),
+  noteOpened: (trace) => ipcRenderer.invoke(API_ROUTES.noteOpened, trace),
+  saveImage: (name, png) => ipcRenderer.invoke(API_ROUTES.saveImage, name, png),
+  setTitle: (title) => ipcRenderer.invoke(API_ROUTES.setTitle, title),
+  onMenuCommand: (listener) => subscribe<MenuCommand>(API_ROUTES.menuCommand, listener),
+  onTraceOpened: (listener) => subscribe<TraceDescriptor>(API_ROUTES.traceOpened, listener),
+};
+
+contextBridge.exposeInMainWorld("goroscope", api);

@@ -1,0 +1,87 @@
+/**
+ * The renderer's handle on its backend. Electron's preload has put `window.goroscope` in place;
+ * in browser mode there is none, and the HTTP client below implements the same contract against
+ * the local server (main/app/server.ts). Everything else in the renderer uses `api` and cannot
+ * tell the two apart.
+ */
+import type { GoroscopeApi, MenuCommand, RecentFile, TraceDescriptor } from "../../../main/api/contract";
+
+declare global {
+  interface Window {
+    goroscope?: GoroscopeApi;
+  }
+}
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+async function request<T>(method: "GET" | "POST", route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`/api/${route}`, {
+    method,
+    credentials: "same-origin",
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      message = ((await res.json()) as { error?: string }).error ?? message;
+    } catch {
+      // keep the status line
+    }
+    throw new ApiError(message, res.status);
+  }
+  return (await res.json()) as T;
+}
+
+/** Browser mode's client: HTTP for requests, one EventSource for pushed traces. */
+export function createHttpApi(): GoroscopeApi {
+  const menuListeners = new Set<(c: MenuCommand) => void>();
+  const traceListeners = new Set<(t: TraceDescriptor) => void>();
+  let events: EventSource | undefined;
+  const ensureEvents = (): void => {
+    if (events || typeof EventSource === "undefined") return;
+    events = new EventSource("/api/events");
+    events.addEventListener("trace-opened", (e) => {
+      const trace = JSON.parse((e as MessageEvent<string>).data) as TraceDescriptor;
+      for (const l of traceListeners) l(trace);
+    });
+  };
+  return {
+    initial: () => request("GET", "initial"),
+    openSample: (name) => request("POST", "open-sample", { name }),
+    openRecent: (path) => request("POST", "open-recent", { path }),
+    async openFile(path) {
+      if (path === undefined) return null; // browser mode picks files with <input type=file>
+      return request("POST", "open-file", { path });
+    },
+    async readTrace(id) {
+      const res = await fetch(`/api/trace/${encodeURIComponent(id)}`, { credentials: "same-origin" });
+      if (!res.ok) throw new ApiError(`cannot read the trace: ${res.status}`, res.status);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    noteOpened: (trace) => request<readonly RecentFile[]>("POST", "note-opened", trace),
+    async saveImage() {
+      return null; // the renderer downloads the image itself
+    },
+    async setTitle(title) {
+      document.title = title;
+    },
+    onMenuCommand(listener) {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+    onTraceOpened(listener) {
+      ensureEvents();
+      traceListeners.add(listener);
+      return () => traceListeners.delete(listener);
+    },
+  };
+}
+
+export const api: GoroscopeApi = window.goroscope ?? createHttpApi();
+export const isElectron = window.goroscope !== undefined;

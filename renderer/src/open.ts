@@ -1,0 +1,52 @@
+/**
+ * Every way a trace gets opened ends here: fetch its bytes from the backend (or take a dropped
+ * file's), load them, and put the result in the store. A failure leaves the previous trace on
+ * screen and reports why.
+ */
+import type { TraceDescriptor } from "../../main/api/contract";
+import { api } from "./api/client";
+import { loadTrace } from "./load/load-trace";
+import type { StoreApi } from "./store/store";
+
+export async function openBytes(store: StoreApi, name: string, bytes: Uint8Array, descriptor?: TraceDescriptor): Promise<void> {
+  const s = store.getState();
+  s.beginLoad({ name, descriptor, bytes: bytes.byteLength });
+  const outcome = await loadTrace(bytes, { onProgress: (f, stage) => store.getState().setProgress(f, stage) });
+  if (!outcome.ok) {
+    store.getState().failLoad(name, outcome.message, outcome.line);
+    return;
+  }
+  store.getState().finishLoad(outcome.trace);
+  void api.setTitle(`${name} — Goroscope`);
+}
+
+export async function openDescriptor(store: StoreApi, descriptor: TraceDescriptor): Promise<void> {
+  store.getState().beginLoad({ name: descriptor.name, descriptor, bytes: descriptor.bytes });
+  let bytes: Uint8Array;
+  try {
+    bytes = await api.readTrace(descriptor.id);
+  } catch (err) {
+    store.getState().failLoad(descriptor.name, err instanceof Error ? err.message : String(err));
+    return;
+  }
+  await openBytes(store, descriptor.name, bytes, descriptor);
+}
+
+/** Runs a backend open (sample, recent, file) and shows the result; errors go to the store. */
+export async function openWith(store: StoreApi, name: string, open: () => Promise<TraceDescriptor | null>): Promise<void> {
+  let descriptor: TraceDescriptor | null;
+  try {
+    descriptor = await open();
+  } catch (err) {
+    store.getState().failLoad(name, err instanceof Error ? err.message : String(err));
+    return;
+  }
+  if (descriptor) await openDescriptor(store, descriptor);
+}
+
+/** A file dropped on the window or picked with the browser's file input. */
+export async function openLocalFile(store: StoreApi, file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await openBytes(store, file.name, bytes);
+  void api.noteOpened({ name: file.name });
+}

@@ -1,0 +1,62 @@
+/** Which trace is open and what loading it produced. */
+import type { StateCreator } from "zustand";
+import type { InitialState, RecentFile, TraceDescriptor } from "../../../main/api/contract";
+import type { LoadedTrace } from "../load/load-trace";
+import type { Store } from "./store";
+
+export type TraceStatus = "welcome" | "loading" | "ready" | "error";
+
+export interface OpenedTrace {
+  /** File name, for the title bar. */
+  readonly name: string;
+  readonly descriptor?: TraceDescriptor;
+  readonly bytes: number;
+}
+
+export interface TraceSlice {
+  /** What the backend said at start: mode, version, samples, recent files. */
+  backend: InitialState | null;
+  status: TraceStatus;
+  opened: OpenedTrace | null;
+  loaded: LoadedTrace | null;
+  /** 0..1 while loading. */
+  progress: number;
+  progressStage: "reading" | "analyzing";
+  /** Why the last open failed (a trace with no valid prefix, a missing file); shown over the welcome screen. */
+  loadError: { readonly name: string; readonly message: string; readonly line?: number } | null;
+  /** Warnings of the open trace the user has not dismissed. */
+  warningsDismissed: boolean;
+  setInitial(initial: InitialState): void;
+  setRecent(recent: readonly RecentFile[]): void;
+  beginLoad(opened: OpenedTrace): void;
+  setProgress(fraction: number, stage: "reading" | "analyzing"): void;
+  finishLoad(loaded: LoadedTrace): void;
+  failLoad(name: string, message: string, line?: number): void;
+  showWelcome(): void;
+  dismissWarnings(): void;
+}
+
+export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, get) => ({
+  backend: null,
+  status: "welcome",
+  opened: null,
+  loaded: null,
+  progress: 0,
+  progressStage: "reading",
+  loadError: null,
+  warningsDismissed: false,
+  setInitial: (backend) => set({ backend }),
+  setRecent(recent) {
+    const b = get().backend;
+    if (b) set({ backend: { ...b, recent } });
+  },
+  beginLoad: (opened) => set({ status: "loading", opened, progress: 0, progressStage: "reading", loadError: null }),
+  setProgress: (progress, progressStage) => set({ progress, progressStage }),
+  finishLoad(loaded) {
+    set({ status: "ready", loaded, progress: 1, warningsDismissed: false, loadError: null });
+    get().resetForTrace(loaded);
+  },
+  failLoad: (name, message, line) => set({ status: get().loaded ? "ready" : "welcome", loadError: { name, message, line } }),
+  showWelcome: () => set({ status: "welcome" }),
+  dismissWarnings: () => set({ warningsDismissed: true }),
+});
