@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { "goroscope/runtime": fileURLToPath(new URL("./runtime/index.ts", import.meta.url)) },
   },
   test: {
-    include: ["test/**/*.test.ts", "runtime/**/*.test.ts", "traces/**/*.test.ts", "main/**/*.test.ts"],
+    include: ["test/**/*.test.{ts,tsx}", "runtime/**/*.test.ts", "traces/**/*.test.ts", "main/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
