@@ -13,13 +13,18 @@ import path from "node:path";
 import { API_ROUTES, type MenuCommand, type TraceDescriptor } from "./api/contract";
 import { optionalString, requireFileName, requirePng, requireString } from "./api/validate";
 import { createBackend } from "./app/backend";
+import { createRunService } from "./app/runs";
 import { CONTENT_SECURITY_POLICY } from "./app/server";
 import { packageRoot } from "./app/paths";
 
 const root = packageRoot(__dirname);
 const initialPath = process.env.GOROSCOPE_OPEN || traceArgument(process.argv);
-const backend = createBackend({ mode: "electron", root, configDir: path.join(app.getPath("userData")), initialPath, openDefaultSample: true });
 let win: BrowserWindow | null = null;
+const runs = createRunService({ distDir: path.join(root, "dist"), onUpdate: (u) => win?.webContents.send(API_ROUTES.runUpdate, u) });
+const initialProgram = process.env.GOROSCOPE_DEBUG ? runs.openProgram(process.env.GOROSCOPE_DEBUG) : undefined;
+const backend = createBackend({
+  mode: "electron", root, configDir: path.join(app.getPath("userData")), initialPath, openDefaultSample: !initialProgram, initialProgram,
+});
 
 function traceArgument(argv: readonly string[]): string | undefined {
   const last = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith("-")).pop();
@@ -44,6 +49,7 @@ function buildMenu(): void {
       label: "File",
       submenu: [
         { label: "Open Trace…", accelerator: "CmdOrCtrl+O", click: () => send("open-trace") },
+        { label: "Open Program…", accelerator: "CmdOrCtrl+Shift+O", click: () => send("open-program") },
         { label: "Open Recent", submenu: recent.length > 0 ? recent : [{ label: "No recent files", enabled: false }] },
         { label: "Welcome", click: () => send("show-welcome") },
         { type: "separator" },
@@ -119,6 +125,22 @@ function registerIpc(): void {
     await fs.promises.writeFile(choice.filePath, bytes);
     return choice.filePath;
   });
+  handle(API_ROUTES.openProgram, async (p) => {
+    let file = optionalString(p, "path");
+    if (file === undefined) {
+      const choice = await dialog.showOpenDialog(win!, {
+        title: "Open Program",
+        properties: ["openFile"],
+        filters: [{ name: "Programs", extensions: ["ts", "mts", "js", "mjs"] }],
+      });
+      if (choice.canceled || choice.filePaths.length === 0) return null;
+      file = choice.filePaths[0]!;
+    }
+    return runs.openProgram(file);
+  });
+  handle(API_ROUTES.runProgram, (req) => runs.run(req));
+  handle(API_ROUTES.stopRun, (id) => runs.stop(id));
+  handle(API_ROUTES.readSource, (programId, file) => runs.readSource(programId, file));
   handle(API_ROUTES.setTitle, (title) => {
     win?.setTitle(requireString(title, "title", 512));
   });
@@ -175,5 +197,8 @@ if (!app.requestSingleInstanceLock()) {
     buildMenu();
     createWindow();
   });
-  app.on("window-all-closed", () => app.quit());
+  app.on("window-all-closed", () => {
+    runs.stopAll();
+    app.quit();
+  });
 }

@@ -4,7 +4,7 @@
  * validates the arguments.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
-import { API_ROUTES, type GoroscopeApi, type MenuCommand, type TraceDescriptor } from "./api/contract";
+import { API_ROUTES, type GoroscopeApi, type MenuCommand, type RunUpdate, type TraceDescriptor } from "./api/contract";
 
 function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
   const handler = (_event: IpcRendererEvent, value: T): void => listener(value);
@@ -25,6 +25,11 @@ const api: GoroscopeApi = {
   setTitle: (title) => ipcRenderer.invoke(API_ROUTES.setTitle, title),
   onMenuCommand: (listener) => subscribe<MenuCommand>(API_ROUTES.menuCommand, listener),
   onTraceOpened: (listener) => subscribe<TraceDescriptor>(API_ROUTES.traceOpened, listener),
+  openProgram: (path) => ipcRenderer.invoke(API_ROUTES.openProgram, path),
+  runProgram: (request) => ipcRenderer.invoke(API_ROUTES.runProgram, request),
+  stopRun: (runId) => ipcRenderer.invoke(API_ROUTES.stopRun, runId),
+  readSource: (programId, file) => ipcRenderer.invoke(API_ROUTES.readSource, programId, file),
+  onRunUpdate: (listener) => subscribe<RunUpdate>(API_ROUTES.runUpdate, listener),
 };
 
 contextBridge.exposeInMainWorld("goroscope", api);

@@ -42,6 +42,45 @@ export interface RecentFile {
   readonly openedAt: number;
 }
 
+/** A program the backend can run (a TypeScript file importing `goroscope/runtime`). */
+export interface ProgramDescriptor {
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface RunRequest {
+  readonly programId: string;
+  /** 0 replays Go's single-core order; any other seed a randomized interleaving. */
+  readonly seed: number;
+  readonly clock: "virtual" | "real";
+  readonly schedule?: "go" | "random" | "pct";
+}
+
+/** A run under way; its trace arrives as `RunUpdate`s and is kept in a file at `tracePath`. */
+export interface RunDescriptor {
+  readonly runId: string;
+  readonly program: ProgramDescriptor;
+  readonly seed: number;
+  readonly clock: "virtual" | "real";
+  readonly schedule: "go" | "random" | "pct";
+  readonly tracePath: string;
+}
+
+/** How a run ended, in the CLI's terms (main/services/run-in-worker.ts `RunOutcome`). */
+export interface RunEnd {
+  readonly kind: "finished" | "error" | "killed" | "exited";
+  readonly exitCode: number;
+  /** The trace's end reason for a finished run (`main-returned`, `deadlock`, `panic`, ...). */
+  readonly end?: string;
+  readonly message?: string;
+}
+
+/** Complete trace lines of a live run, in order; then one `end`. */
+export type RunUpdate =
+  | { readonly runId: string; readonly kind: "lines"; readonly text: string }
+  | { readonly runId: string; readonly kind: "end"; readonly end: RunEnd };
+
 export interface InitialState {
   readonly mode: "electron" | "browser";
   readonly version: string;
@@ -49,11 +88,14 @@ export interface InitialState {
   readonly trace: TraceDescriptor | null;
   readonly samples: readonly SampleInfo[];
   readonly recent: readonly RecentFile[];
+  /** `goroscope debug PROGRAM`: the program to run and step through (the app starts it with seed 0). */
+  readonly program?: ProgramDescriptor;
 }
 
 /** Commands from the application menu (Electron) that the renderer carries out. */
 export type MenuCommand =
   | "open-trace"
+  | "open-program"
   | "export-image"
   | "zoom-in"
   | "zoom-out"
@@ -63,7 +105,7 @@ export type MenuCommand =
   | "show-help";
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  "open-trace", "export-image", "zoom-in", "zoom-out", "fit", "toggle-theme", "show-welcome", "show-help",
+  "open-trace", "open-program", "export-image", "zoom-in", "zoom-out", "fit", "toggle-theme", "show-welcome", "show-help",
 ];
 
 export interface GoroscopeApi {
@@ -91,6 +133,16 @@ export interface GoroscopeApi {
    * `goroscope view FILE`, browser mode's `POST /api/show`. Returns the unsubscribe function.
    */
   onTraceOpened(listener: (trace: TraceDescriptor) => void): () => void;
+
+  /** Names a program to run: Electron's Open dialog when `path` is omitted (null when cancelled). */
+  openProgram(path?: string): Promise<ProgramDescriptor | null>;
+  /** Starts a run in a separate worker (never in the renderer); updates arrive on `onRunUpdate`. */
+  runProgram(request: RunRequest): Promise<RunDescriptor>;
+  /** Stops a run; its trace still ends with an end record ("stopped by the user"). */
+  stopRun(runId: string): Promise<void>;
+  /** A source file of a program: the program itself or a file its trace names under the program's folder. */
+  readSource(programId: string, file: string): Promise<string>;
+  onRunUpdate(listener: (update: RunUpdate) => void): () => void;
 }
 
 /** IPC channel names (Electron) and HTTP routes (browser mode) for each request. */
@@ -105,6 +157,11 @@ export const API_ROUTES = {
   setTitle: "goroscope:set-title",
   menuCommand: "goroscope:menu-command",
   traceOpened: "goroscope:trace-opened",
+  openProgram: "goroscope:open-program",
+  runProgram: "goroscope:run-program",
+  stopRun: "goroscope:stop-run",
+  readSource: "goroscope:read-source",
+  runUpdate: "goroscope:run-update",
 } as const;
 
 /** Largest trace the backend hands to the renderer (bytes): 2 GiB, a browser ArrayBuffer's safe size. */

@@ -10,7 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { InitialState, RecentFile, SampleInfo, TraceDescriptor, TraceOrigin } from "../api/contract";
+import type { InitialState, ProgramDescriptor, RecentFile, SampleInfo, TraceDescriptor, TraceOrigin } from "../api/contract";
 import { MAX_TRACE_BYTES } from "../api/contract";
 import { ApiInputError, requireNoteOpened, requireSampleName, requireString, requireTraceId } from "../api/validate";
 import { configDir, packageRoot, samplesDir } from "./paths";
@@ -24,6 +24,8 @@ export interface BackendOptions {
   readonly initialPath?: string;
   /** With no `initialPath`: open the default sample (true) or the welcome screen (false). */
   readonly openDefaultSample?: boolean;
+  /** `goroscope debug PROGRAM`: the program the app runs first (opened by the run service). */
+  readonly initialProgram?: ProgramDescriptor;
 }
 
 export interface Backend {
@@ -93,7 +95,10 @@ export function createBackend(options: BackendOptions): Backend {
           if (def) initialTrace = backend.openSample(def.name);
         }
       }
-      return { mode: options.mode, version: readVersion(root), trace: initialTrace, samples: backend.samples(), recent: recent.list() };
+      return {
+        mode: options.mode, version: readVersion(root), trace: initialTrace, samples: backend.samples(), recent: recent.list(),
+        ...(options.initialProgram ? { program: options.initialProgram } : {}),
+      };
     },
     openSample(nameArg) {
       const name = requireSampleName(nameArg);

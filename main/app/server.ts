@@ -17,9 +17,10 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import type { TraceDescriptor } from "../api/contract";
+import type { RunUpdate, TraceDescriptor } from "../api/contract";
 import { ApiInputError } from "../api/validate";
 import { OpenError, type Backend } from "./backend";
+import { createRunService, type RunService } from "./runs";
 
 export const TOKEN_COOKIE = "goroscope_token";
 export const TOKEN_HEADER = "x-goroscope-token";
@@ -60,6 +61,10 @@ export interface ServerOptions {
   readonly port?: number;
   /** Fixed token (tests); by default 32 random bytes. */
   readonly token?: string;
+  /** Where dist/worker.cjs and dist/runtime.cjs are: programs run from the app use them. */
+  readonly distDir: string;
+  /** The run service (tests); by default one that pushes its updates over `/api/events`. */
+  readonly runs?: RunService;
 }
 
 export interface BrowserServer {
@@ -67,6 +72,9 @@ export interface BrowserServer {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  readonly runs: RunService;
+  /** Sends an event to every page connected to `/api/events`. */
+  push(event: string, data: unknown): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
   const staticRoot = fs.realpathSync(options.staticDir);
   const listeners = new Set<http.ServerResponse>();
   let port = 0;
+  const runs = options.runs ?? createRunService({ distDir: options.distDir, onUpdate: (u) => pushRunUpdate(u) });
 
   const tokenOk = (candidate: string | undefined): boolean => {
     if (candidate === undefined) return false;
@@ -112,6 +121,10 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
       if (req.method === "GET" && route === "initial") return json(res, backend.initial());
       if (req.method === "GET" && route === "events") return subscribe(res);
       if (req.method === "GET" && route.startsWith("trace/")) return streamTrace(res, route.slice("trace/".length));
+      if (req.method === "GET" && route === "source") {
+        res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
+        return void res.end(await runs.readSource(url.searchParams.get("program") ?? undefined, url.searchParams.get("file") ?? undefined));
+      }
       if (req.method !== "POST") return fail(res, 405, "method not allowed");
       // A cross-site form can POST text/plain without a preflight; we accept only JSON.
       if (!/^application\/json\b/.test(req.headers["content-type"] ?? "")) return fail(res, 415, "expected application/json");
@@ -130,6 +143,13 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
         }
         case "note-opened":
           return json(res, backend.noteOpened(body));
+        case "open-program":
+          return json(res, runs.openProgram(body.path));
+        case "run":
+          return json(res, runs.run(body));
+        case "stop":
+          runs.stop(body.runId);
+          return json(res, null);
         default:
           return fail(res, 404, `no such API: ${route}`);
       }
@@ -153,9 +173,14 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
     res.on("close", () => listeners.delete(res));
   }
 
-  function broadcast(trace: TraceDescriptor): void {
-    const msg = `event: trace-opened\ndata: ${JSON.stringify(trace)}\n\n`;
+  function push(event: string, data: unknown): void {
+    // JSON has no raw newlines, so one `data:` line carries it whole.
+    const msg = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const l of listeners) l.write(msg);
+  }
+  const broadcast = (trace: TraceDescriptor): void => push("trace-opened", trace);
+  function pushRunUpdate(update: RunUpdate): void {
+    push("run-update", update);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
@@ -191,8 +216,11 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
     origin,
     port,
     token,
+    runs,
+    push,
     close: () =>
       new Promise<void>((resolve) => {
+        runs.stopAll();
         for (const l of listeners) l.end();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -43,6 +43,10 @@ export interface RunInWorkerOptions {
   /** `goroscope check`: many runs, analysed in the worker. */
   readonly check?: { readonly runs: number; readonly firstSeed: number };
   readonly onProgress?: (done: number, total: number) => void;
+  /** Sees the trace's complete lines as they reach the file (the app follows a live run). */
+  readonly onTraceWritten?: (bytes: Uint8Array) => void;
+  /** Aborting it stops the run as Ctrl-C would: the trace still ends with an end record. */
+  readonly signal?: AbortSignal;
 }
 
 export type RunOutcome =
@@ -60,6 +64,7 @@ export type RunOutcome =
 type KillCause =
   | { readonly kind: "timeout" }
   | { readonly kind: "signal"; readonly signal: NodeJS.Signals }
+  | { readonly kind: "stopped" }
   | { readonly kind: "trace-failed"; readonly failure: string };
 
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
@@ -81,7 +86,7 @@ interface Relay {
 function createRelay(options: RunInWorkerOptions): Relay {
   const buffer = createPipeBuffer(options.pipeCapacity);
   const reader = createPipeReader(buffer);
-  const trace = createTraceFile(options.tracePath);
+  const trace = createTraceFile(options.tracePath, options.onTraceWritten);
   let started = false;
   let message: WorkerMessage | undefined;
   const onRecord = (kind: RecordKind, payload: Uint8Array): void => {
@@ -132,6 +137,9 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
     const watchdog = startWatchdog(options.timeoutSeconds * 1000, () => kill({ kind: "timeout" }));
     const onSignal = (signal: NodeJS.Signals): void => kill({ kind: "signal", signal });
     for (const s of SIGNALS) process.on(s, onSignal);
+    const onAbort = (): void => kill({ kind: "stopped" });
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener("abort", onAbort, { once: true });
 
     void (async () => {
       while (pumping) {
@@ -148,6 +156,7 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
       pumping = false;
       watchdog.cancel();
       for (const s of SIGNALS) process.off(s, onSignal);
+      options.signal?.removeEventListener("abort", onAbort);
       drain();
       const { message, started, trace } = relay;
       resolve(decide({ message, killedBy, started, workerError, exitCode, options, trace }));
@@ -201,7 +210,8 @@ function decide(e: Ending): RunOutcome {
   if (e.message?.kind === "checked") return { kind: "checked", report: e.message.report };
   if (e.killedBy?.kind === "trace-failed") return { kind: "error", message: `cannot write the trace to ${e.options.tracePath}: ${e.killedBy.failure}` };
   if (e.killedBy) {
-    const cause = e.killedBy.kind === "timeout" ? `wall-clock timeout of ${e.options.timeoutSeconds}s` : `interrupted by ${e.killedBy.signal}`;
+    const cause =
+      e.killedBy.kind === "timeout" ? `wall-clock timeout of ${e.options.timeoutSeconds}s` : e.killedBy.kind === "stopped" ? "stopped by the user" : `interrupted by ${e.killedBy.signal}`;
     if (!e.started) return { kind: "killed", message: `${e.options.program} did not finish loading: ${cause}` };
     const replay = replayTrace(e);
     const why = e.killedBy.kind === "timeout" ? timeoutMessage(e.options.timeoutSeconds, replay) : cause;

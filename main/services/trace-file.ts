@@ -28,7 +28,11 @@ export interface TraceFile {
 const NEWLINE = 0x0a;
 const READ_CHUNK = 1 << 20;
 
-export function createTraceFile(filePath: string | undefined): TraceFile {
+/**
+ * @param onWritten sees every run of complete lines as it reaches the file (the app follows a
+ *   live run this way); `bytes` is valid only during the call.
+ */
+export function createTraceFile(filePath: string | undefined, onWritten?: (bytes: Uint8Array) => void): TraceFile {
   let fd: number | undefined;
   let batch = Buffer.allocUnsafe(64 * 1024);
   let used = 0;
@@ -41,7 +45,9 @@ export function createTraceFile(filePath: string | undefined): TraceFile {
       for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
     } catch (err) {
       failure = (err as NodeJS.ErrnoException).code ?? String(err);
+      return;
     }
+    onWritten?.(bytes);
   }
 
   function append(bytes: Uint8Array): void {

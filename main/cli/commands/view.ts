@@ -1,7 +1,9 @@
 /**
  * `goroscope view [TRACE] [--browser] [--port N] [--no-open]`
+ * `goroscope debug PROGRAM [--browser] [--port N] [--no-open]`
  *
- * Opens the app on a trace (the default sample when none is named). Electron when its binary is
+ * Opens the app on a trace (the default sample when none is named), or on a program that the app
+ * runs (seed 0, virtual clock) and lets the user step through. Electron when its binary is
  * present; otherwise, or with `--browser`, browser mode: the built renderer and the API served on
  * 127.0.0.1 behind a per-run token, the URL printed and opened in the default browser (unless
  * `--no-open`). Browser mode runs until interrupted.
@@ -12,7 +14,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { createBackend } from "../../app/backend";
+import { createBackend, type Backend } from "../../app/backend";
+import { createRunService } from "../../app/runs";
 import { findElectronBinary } from "../../app/electron-binary";
 import { packageRoot, rendererDir } from "../../app/paths";
 import { startServer, type BrowserServer } from "../../app/server";
@@ -38,6 +41,16 @@ export function registerViewCommand(program: Command, ctx: CliContext): void {
     .action(async (trace: string | undefined, options: ViewOptions) => {
       ctx.exitCode = await view(ctx, trace, options);
     });
+  program
+    .command("debug")
+    .description("run a program in the app and step through its execution, forwards and backwards")
+    .argument("<program>", "a TypeScript program that imports goroscope/runtime")
+    .option("--browser", "serve the app to a browser instead of opening the Electron window")
+    .option("--port <n>", "browser mode: the port to listen on (default: any free port)", parsePort)
+    .option("--no-open", "browser mode: print the URL but do not open a browser")
+    .action(async (file: string, options: ViewOptions) => {
+      ctx.exitCode = await view(ctx, undefined, options, file);
+    });
 }
 
 function parsePort(value: string): number {
@@ -46,18 +59,20 @@ function parsePort(value: string): number {
   return n;
 }
 
-export async function view(ctx: CliContext, trace: string | undefined, options: ViewOptions): Promise<number> {
+export async function view(ctx: CliContext, trace: string | undefined, options: ViewOptions, programArg?: string): Promise<number> {
   const root = packageRoot(ctx.distDir);
   const file = trace === undefined ? undefined : path.resolve(ctx.cwd, trace);
-  if (file !== undefined) {
+  const program = programArg === undefined ? undefined : path.resolve(ctx.cwd, programArg);
+  for (const [given, resolved] of [[trace, file], [programArg, program]]) {
+    if (resolved === undefined) continue;
     let ok = false;
     try {
-      ok = fs.statSync(file).isFile();
+      ok = fs.statSync(resolved).isFile();
     } catch {
       // reported below
     }
     if (!ok) {
-      printError(ctx, `${trace}: no such file`);
+      printError(ctx, `${given}: no such file`);
       return 2;
     }
   }
@@ -70,28 +85,33 @@ export async function view(ctx: CliContext, trace: string | undefined, options: 
   if (!options.browser) {
     const electron = findElectronBinary(root);
     if (electron.found) {
-      const child = spawn(electron.path, [root], { stdio: "inherit", env: { ...process.env, ...(file ? { GOROSCOPE_OPEN: file } : {}) } });
+      const env = { ...process.env, ...(file ? { GOROSCOPE_OPEN: file } : {}), ...(program ? { GOROSCOPE_DEBUG: program } : {}) };
+      const child = spawn(electron.path, [root], { stdio: "inherit", env });
       return await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 0)));
     }
     ctx.stderr(`goroscope: ${electron.why}; opening in browser mode instead\n`);
   }
 
-  const backend = createBackend({ mode: "browser", root, initialPath: file, openDefaultSample: true });
+  const runs = createRunService({ distDir: ctx.distDir, onUpdate: (u) => server?.push("run-update", u) });
+  let server: BrowserServer | undefined;
+  let backend: Backend;
   try {
+    const initialProgram = program === undefined ? undefined : runs.openProgram(program);
+    backend = createBackend({ mode: "browser", root, initialPath: file, openDefaultSample: initialProgram === undefined, initialProgram });
     backend.initial();
   } catch (err) {
     printError(ctx, err instanceof Error ? err.message : String(err));
     return 2;
   }
-  let server: BrowserServer;
   try {
-    server = await startServer({ backend, staticDir, port: options.port });
+    server = await startServer({ backend, staticDir, port: options.port, distDir: ctx.distDir, runs });
   } catch (err) {
     printError(ctx, `cannot listen on 127.0.0.1:${options.port ?? 0}: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
   lastServer = server;
-  ctx.stdout(`Goroscope is serving ${file ? path.basename(file) : "the default sample"} at ${server.url}\n(only this machine can connect, and only with the token in that URL; Ctrl-C stops it)\n`);
+  const what = program ? `${path.basename(program)} (debug)` : file ? path.basename(file) : "the default sample";
+  ctx.stdout(`Goroscope is serving ${what} at ${server.url}\n(only this machine can connect, and only with the token in that URL; Ctrl-C stops it)\n`);
   if (options.open) openBrowser(server.url);
   return 0;
 }

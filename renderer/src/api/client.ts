@@ -4,7 +4,7 @@
  * the local server (main/app/server.ts). Everything else in the renderer uses `api` and cannot
  * tell the two apart.
  */
-import type { GoroscopeApi, MenuCommand, RecentFile, TraceDescriptor } from "../../../main/api/contract";
+import type { GoroscopeApi, MenuCommand, RecentFile, RunUpdate, TraceDescriptor } from "../../../main/api/contract";
 
 declare global {
   interface Window {
@@ -38,18 +38,26 @@ async function request<T>(method: "GET" | "POST", route: string, body?: unknown)
   return (await res.json()) as T;
 }
 
-/** Browser mode's client: HTTP for requests, one EventSource for pushed traces. */
+/** Browser mode's client: HTTP for requests, one EventSource for what the server pushes. */
 export function createHttpApi(): GoroscopeApi {
   const menuListeners = new Set<(c: MenuCommand) => void>();
   const traceListeners = new Set<(t: TraceDescriptor) => void>();
-  let events: EventSource | undefined;
-  const ensureEvents = (): void => {
-    if (events || typeof EventSource === "undefined") return;
-    events = new EventSource("/api/events");
+  const runListeners = new Set<(u: RunUpdate) => void>();
+  let opened: Promise<void> | undefined;
+  /** Resolves once the event stream is connected, so a run started afterwards loses no line. */
+  const connectEvents = (): Promise<void> => {
+    if (opened) return opened;
+    if (typeof EventSource === "undefined") return (opened = Promise.resolve());
+    const events = new EventSource("/api/events");
     events.addEventListener("trace-opened", (e) => {
       const trace = JSON.parse((e as MessageEvent<string>).data) as TraceDescriptor;
       for (const l of traceListeners) l(trace);
     });
+    events.addEventListener("run-update", (e) => {
+      const update = JSON.parse((e as MessageEvent<string>).data) as RunUpdate;
+      for (const l of runListeners) l(update);
+    });
+    return (opened = new Promise((resolve) => events.addEventListener("open", () => resolve(), { once: true })));
   };
   return {
     initial: () => request("GET", "initial"),
@@ -76,9 +84,31 @@ export function createHttpApi(): GoroscopeApi {
       return () => menuListeners.delete(listener);
     },
     onTraceOpened(listener) {
-      ensureEvents();
+      void connectEvents();
       traceListeners.add(listener);
       return () => traceListeners.delete(listener);
+    },
+    async openProgram(path) {
+      if (path === undefined) return null; // browser mode: the program is named on the command line or typed in
+      return request("POST", "open-program", { path });
+    },
+    async runProgram(req) {
+      await connectEvents();
+      return request("POST", "run", req);
+    },
+    async stopRun(runId) {
+      await request("POST", "stop", { runId });
+    },
+    async readSource(programId, file) {
+      const q = new URLSearchParams({ program: programId, file });
+      const res = await fetch(`/api/source?${q}`, { credentials: "same-origin" });
+      if (!res.ok) throw new ApiError(`cannot read ${file}: ${res.status}`, res.status);
+      return res.text();
+    },
+    onRunUpdate(listener) {
+      void connectEvents();
+      runListeners.add(listener);
+      return () => runListeners.delete(listener);
     },
   };
 }
