@@ -1,23 +1,34 @@
 /**
  * Every way a trace gets opened ends here: fetch its bytes from the backend (or take a dropped
- * file's), load them, and put the result in the store. A failure leaves the previous trace on
- * screen and reports why.
+ * file's), load the model and show it, then add the analyzer's findings when the background
+ * analysis is done. A failure leaves the previous trace on screen and reports why.
  */
 import type { TraceDescriptor } from "../../main/api/contract";
 import { api } from "./api/client";
+import { analyzeInBackground } from "./load/analyze-trace";
 import { loadTrace } from "./load/load-trace";
 import type { StoreApi } from "./store/store";
 
 export async function openBytes(store: StoreApi, name: string, bytes: Uint8Array, descriptor?: TraceDescriptor): Promise<void> {
   const s = store.getState();
   s.beginLoad({ name, descriptor, bytes: bytes.byteLength });
-  const outcome = await loadTrace(bytes, { onProgress: (f, stage) => store.getState().setProgress(f, stage) });
+  const outcome = await loadTrace(bytes, { onProgress: (f) => store.getState().setProgress(f, "reading") });
   if (!outcome.ok) {
     store.getState().failLoad(name, outcome.message, outcome.line);
     return;
   }
+  const model = outcome.trace.model;
   store.getState().finishLoad(outcome.trace);
   void api.setTitle(`${name} — Goroscope`);
+  store.getState().setProgress(0, "analyzing");
+  try {
+    const result = await analyzeInBackground(bytes, (f) => {
+      if (store.getState().loaded?.model === model) store.getState().setProgress(f, "analyzing");
+    });
+    store.getState().finishAnalysis(model, result);
+  } catch (err) {
+    store.getState().finishAnalysis(model, { failed: err instanceof Error ? err.message : String(err) });
+  }
 }
 
 export async function openDescriptor(store: StoreApi, descriptor: TraceDescriptor): Promise<void> {

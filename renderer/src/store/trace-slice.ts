@@ -1,7 +1,9 @@
 /** Which trace is open and what loading it produced. */
 import type { StateCreator } from "zustand";
 import type { InitialState, RecentFile, TraceDescriptor } from "../../../main/api/contract";
+import type { AnalysisResult } from "../load/analyze-trace";
 import type { LoadedTrace } from "../load/load-trace";
+import type { TraceModel } from "../../../traces/model";
 import type { Store } from "./store";
 
 export type TraceStatus = "welcome" | "loading" | "ready" | "error";
@@ -19,7 +21,7 @@ export interface TraceSlice {
   status: TraceStatus;
   opened: OpenedTrace | null;
   loaded: LoadedTrace | null;
-  /** 0..1 while loading. */
+  /** 0..1 while loading (`reading`), then while the analyzer works in the background (`analyzing`). */
   progress: number;
   progressStage: "reading" | "analyzing";
   /** Why the last open failed (a trace with no valid prefix, a missing file); shown over the welcome screen. */
@@ -31,6 +33,8 @@ export interface TraceSlice {
   beginLoad(opened: OpenedTrace): void;
   setProgress(fraction: number, stage: "reading" | "analyzing"): void;
   finishLoad(loaded: LoadedTrace): void;
+  /** The analyzer's findings and the output for `model`; ignored if another trace was opened since. */
+  finishAnalysis(model: TraceModel, result: AnalysisResult | { readonly failed: string }): void;
   failLoad(name: string, message: string, line?: number): void;
   showWelcome(): void;
   dismissWarnings(): void;
@@ -55,6 +59,12 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
   finishLoad(loaded) {
     set({ status: "ready", loaded, progress: 1, warningsDismissed: false, loadError: null });
     get().resetForTrace(loaded);
+  },
+  finishAnalysis(model, result) {
+    const loaded = get().loaded;
+    if (!loaded || loaded.model !== model) return;
+    if ("failed" in result) set({ loaded: { ...loaded, analysis: "failed", warnings: [...loaded.warnings, `analysis failed: ${result.failed}`] } });
+    else set({ loaded: { ...loaded, analysis: "done", diagnostics: result.diagnostics, output: result.output } });
   },
   failLoad: (name, message, line) => set({ status: get().loaded ? "ready" : "welcome", loadError: { name, message, line } }),
   showWelcome: () => set({ status: "welcome" }),
