@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { api } from "./api/client";
 import { App } from "./App";
+import { installDebugger } from "./debugger";
 import { openDescriptor } from "./open";
 import { useStore } from "./store/store";
 import "./styles/app.css";
@@ -13,6 +14,7 @@ createRoot(document.getElementById("root")!).render(
   </StrictMode>,
 );
 
+installDebugger(useStore);
 api.onTraceOpened((trace) => void openDescriptor(useStore, trace));
 api
   .initial()

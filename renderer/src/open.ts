@@ -41,6 +41,13 @@ export async function openDescriptor(store: StoreApi, descriptor: TraceDescripto
     return;
   }
   await openBytes(store, descriptor.name, bytes, descriptor);
+  // The backend put a file it opened on its recent list: show the list as it is now.
+  if (descriptor.path !== undefined) {
+    api.noteOpened({ name: descriptor.name, path: descriptor.path }).then(
+      (recent) => store.getState().setRecent(recent),
+      () => undefined,
+    );
+  }
 }
 
 /** Runs a backend open (sample, recent, file) and shows the result; errors go to the store. */
@@ -57,7 +64,15 @@ export async function openWith(store: StoreApi, name: string, open: () => Promis
 
 /** A file dropped on the window or picked with the browser's file input. */
 export async function openLocalFile(store: StoreApi, file: File): Promise<void> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The overlay shows while a large file is still being read, not only once it is parsed.
+  store.getState().beginLoad({ name: file.name, bytes: file.size });
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (err) {
+    store.getState().failLoad(file.name, `cannot read ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
   await openBytes(store, file.name, bytes);
   void api.noteOpened({ name: file.name });
 }

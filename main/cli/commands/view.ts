@@ -65,14 +65,14 @@ export async function view(ctx: CliContext, trace: string | undefined, options: 
   const program = programArg === undefined ? undefined : path.resolve(ctx.cwd, programArg);
   for (const [given, resolved] of [[trace, file], [programArg, program]]) {
     if (resolved === undefined) continue;
-    let ok = false;
+    let problem: string | undefined;
     try {
-      ok = fs.statSync(resolved).isFile();
+      if (!fs.statSync(resolved).isFile()) problem = "not a file";
     } catch {
-      // reported below
+      problem = "no such file";
     }
-    if (!ok) {
-      printError(ctx, `${given}: no such file`);
+    if (problem) {
+      printError(ctx, `${given}: ${problem}`);
       return 2;
     }
   }

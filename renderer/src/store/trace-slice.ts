@@ -20,6 +20,8 @@ export interface TraceSlice {
   backend: InitialState | null;
   status: TraceStatus;
   opened: OpenedTrace | null;
+  /** What `loaded` was opened as: `opened` returns to it when a later open fails. */
+  loadedOpened: OpenedTrace | null;
   loaded: LoadedTrace | null;
   /** 0..1 while loading (`reading`), then while the analyzer works in the background (`analyzing`). */
   progress: number;
@@ -33,6 +35,11 @@ export interface TraceSlice {
   beginLoad(opened: OpenedTrace): void;
   setProgress(fraction: number, stage: "reading" | "analyzing"): void;
   finishLoad(loaded: LoadedTrace): void;
+  /**
+   * Swaps in a newer model of the same trace (a live run's growing prefix) without resetting the
+   * selection, cursor or view as `finishLoad` does.
+   */
+  replaceLoaded(loaded: LoadedTrace): void;
   /** The analyzer's findings and the output for `model`; ignored if another trace was opened since. */
   finishAnalysis(model: TraceModel, result: AnalysisResult | { readonly failed: string }): void;
   failLoad(name: string, message: string, line?: number): void;
@@ -44,6 +51,7 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
   backend: null,
   status: "welcome",
   opened: null,
+  loadedOpened: null,
   loaded: null,
   progress: 0,
   progressStage: "reading",
@@ -57,16 +65,18 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
   beginLoad: (opened) => set({ status: "loading", opened, progress: 0, progressStage: "reading", loadError: null }),
   setProgress: (progress, progressStage) => set({ progress, progressStage }),
   finishLoad(loaded) {
-    set({ status: "ready", loaded, progress: 1, warningsDismissed: false, loadError: null });
+    set({ status: "ready", loaded, loadedOpened: get().opened, progress: 1, warningsDismissed: false, loadError: null });
     get().resetForTrace(loaded);
   },
+  replaceLoaded: (loaded) => set({ status: "ready", loaded, progress: 1, loadError: null }),
   finishAnalysis(model, result) {
     const loaded = get().loaded;
     if (!loaded || loaded.model !== model) return;
     if ("failed" in result) set({ loaded: { ...loaded, analysis: "failed", warnings: [...loaded.warnings, `analysis failed: ${result.failed}`] } });
     else set({ loaded: { ...loaded, analysis: "done", diagnostics: result.diagnostics, output: result.output } });
   },
-  failLoad: (name, message, line) => set({ status: get().loaded ? "ready" : "welcome", loadError: { name, message, line } }),
+  failLoad: (name, message, line) =>
+    set({ status: get().loaded ? "ready" : "welcome", opened: get().loaded ? get().loadedOpened : null, loadError: { name, message, line } }),
   showWelcome: () => set({ status: "welcome" }),
   dismissWarnings: () => set({ warningsDismissed: true }),
 });

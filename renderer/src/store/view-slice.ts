@@ -24,6 +24,9 @@ export interface ViewSlice {
   collapsed: ReadonlySet<number>;
   arrows: ArrowToggles;
   theme: Theme;
+  /** The stepping panels under the timeline (source, state at the cursor, wait-for graph). */
+  stepPanels: boolean;
+  setStepPanels(open: boolean): void;
   setView(start: number, end: number): void;
   /** Zooms by `factor` (> 1 zooms in) keeping time `anchor` under the same pixel. */
   zoom(factor: number, anchor?: number): void;
@@ -67,6 +70,8 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set, get
   collapsed: new Set(),
   arrows: { send: true, create: true, wake: false },
   theme: "dark",
+  stepPanels: false,
+  setStepPanels: (stepPanels) => set({ stepPanels }),
   setView(start, end) {
     const [s, e] = clampRange(start, end, traceExtent(get()));
     set({ viewStart: s, viewEnd: e });

@@ -1,0 +1,48 @@
+/** The status bar: the trace's size and duration, how it ended, its seed and schedule, the cursor. */
+import type { ReactElement } from "react";
+import { useStore } from "../store/store";
+import { formatCount, formatTime, formatTimePrecise, goroutineLabel, traceDuration } from "./format";
+
+export function StatusBar(): ReactElement {
+  const loaded = useStore((s) => s.loaded);
+  const cursor = useStore((s) => s.cursor);
+  const status = useStore((s) => s.status);
+  const version = useStore((s) => s.backend?.version);
+  const mode = useStore((s) => s.backend?.mode);
+  const analyzing = useStore((s) => (s.loaded?.analysis === "pending" ? Math.round(s.progress * 100) : undefined));
+  if (!loaded) {
+    return (
+      <footer className="status-bar" data-testid="status-bar">
+        <span className="status-item">{status === "loading" ? "Loading…" : "No trace open"}</span>
+        <span className="spacer" />
+        {version && <span className="status-item muted">Goroscope {version}{mode === "browser" ? " · browser mode" : ""}</span>}
+      </footer>
+    );
+  }
+  const m = loaded.model;
+  const header = m.header;
+  const end = m.end;
+  const schedule = header ? header.schedule ?? (header.seed === 0 ? "go" : "random") : undefined;
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span className="status-item" data-testid="status-events">{formatCount(m.eventCount)} events</span>
+      <span className="status-item">{formatCount(m.goroutines.length)} goroutines</span>
+      <span className="status-item" title="Duration of the run">{formatTime(traceDuration(m))}</span>
+      <span className={`status-item end-reason${!end ? " warn" : end.end !== "main-returned" ? " bad" : ""}`} title={end?.msg ?? ""} data-testid="status-end">
+        {end ? `ended: ${end.end}` : "no end record"}
+      </span>
+      {header && (
+        <span className="status-item" title={`clock ${header.clock}`}>
+          seed {header.seed} · {schedule} · {header.clock} clock
+        </span>
+      )}
+      <span className="spacer" />
+      {analyzing !== undefined && <span className="status-item">{`analyzing… ${analyzing}%`}</span>}
+      <span className="status-item" data-testid="status-cursor">
+        {cursor !== null && cursor < m.eventCount
+          ? `cursor #${m.seqOf(cursor)} ${m.event(cursor).k} · ${goroutineLabel(m, m.event(cursor).g)} · ${formatTimePrecise(m.timeOf(cursor))}`
+          : "no cursor"}
+      </span>
+    </footer>
+  );
+}

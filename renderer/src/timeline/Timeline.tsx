@@ -1,0 +1,97 @@
+/**
+ * The timeline: goroutine lanes and object tracks over time, drawn on canvas (see view/ and
+ * draw/), with DOM labels in a left gutter and a time axis on top. Takes no props and fills its
+ * parent. Data (data/derive.ts) is derived once per trace; layout when the filter or folding
+ * changes; drawing happens outside React, once per animation frame at most.
+ */
+import { useEffect, useMemo, useRef, type ReactElement } from "react";
+import { useStore } from "../store/store";
+import { palette } from "../theme/palette";
+import { deriveTimeline } from "./data/derive";
+import { buildLayout } from "./data/layout";
+import { Labels } from "./labels";
+import { createTimelineView, type TimelineView } from "./view/timeline-view";
+
+export const GUTTER_WIDTH = 250;
+export const AXIS_HEIGHT = 26;
+
+let current: TimelineView | undefined;
+
+/** The mounted timeline's view, for the export command. */
+export const currentTimelineView = (): TimelineView | undefined => current;
+
+export function Timeline(): ReactElement {
+  const model = useStore((s) => s.loaded?.model);
+  const collapsed = useStore((s) => s.collapsed);
+  const filterText = useStore((s) => s.filter.text);
+  const theme = useStore((s) => s.theme);
+  const data = useMemo(() => (model ? deriveTimeline(model) : undefined), [model]);
+  const layout = useMemo(() => (data ? buildLayout(data, { collapsed, filterText }) : undefined), [data, collapsed, filterText]);
+  const root = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const axis = useRef<HTMLCanvasElement>(null);
+  const gutter = useRef<HTMLDivElement>(null);
+  const gutterInner = useRef<HTMLDivElement>(null);
+  const hoverLine = useRef<HTMLDivElement>(null);
+  const scrollThumb = useRef<HTMLDivElement>(null);
+  const view = useRef<TimelineView | undefined>(undefined);
+
+  useEffect(() => {
+    const v = createTimelineView(
+      { root: root.current!, body: body.current!, canvas: canvas.current!, axis: axis.current!, gutter: gutter.current!, gutterInner: gutterInner.current!, hoverLine: hoverLine.current!, scrollThumb: scrollThumb.current! },
+      useStore,
+    );
+    view.current = v;
+    current = v;
+    return () => {
+      v.destroy();
+      if (current === v) current = undefined;
+      view.current = undefined;
+    };
+  }, []);
+  useEffect(() => view.current?.setContent(data, layout), [data, layout]);
+
+  const p = palette(theme);
+  const events = model?.eventCount ?? 0;
+  return (
+    <div
+      ref={root}
+      data-testid="timeline"
+      style={{
+        position: "absolute", inset: 0, display: "grid", gridTemplateColumns: `${GUTTER_WIDTH}px minmax(0, 1fr)`,
+        gridTemplateRows: `${AXIS_HEIGHT}px minmax(0, 1fr)`, overflow: "hidden", userSelect: "none", background: p.background,
+      }}
+    >
+      <div
+        style={{
+          background: p.gutter, borderRight: `1px solid ${p.separator}`, borderBottom: `1px solid ${p.separator}`, boxSizing: "border-box",
+          display: "flex", alignItems: "center", padding: "0 8px", color: p.textDim, font: "11px system-ui, -apple-system, 'Segoe UI', sans-serif",
+          whiteSpace: "nowrap", overflow: "hidden",
+        }}
+        title="ctrl + wheel: zoom · shift + wheel or drag: pan · wheel: scroll · click: select the nearest event"
+      >
+        {data ? `${data.lanes.length} goroutines · ${events.toLocaleString("en-US")} events` : ""}
+      </div>
+      <div style={{ position: "relative", overflow: "hidden" }}>
+        <canvas ref={axis} data-testid="timeline-axis" style={{ position: "absolute", left: 0, top: 0, display: "block" }} />
+      </div>
+      <div ref={gutter} style={{ position: "relative", overflow: "hidden", background: p.gutter, borderRight: `1px solid ${p.separator}` }}>
+        <div ref={gutterInner} style={{ position: "absolute", left: 0, right: 0, top: 0, height: layout?.height ?? 0, willChange: "transform" }}>
+          {layout && <Labels layout={layout} />}
+        </div>
+      </div>
+      <div ref={body} style={{ position: "relative", overflow: "hidden", touchAction: "none" }}>
+        <canvas ref={canvas} data-testid="timeline-canvas" style={{ position: "absolute", left: 0, top: 0, display: "block" }} />
+        <div
+          ref={hoverLine}
+          style={{ position: "absolute", top: 0, bottom: 0, left: 0, width: 1, background: p.textDim, opacity: 0.5, pointerEvents: "none", display: "none" }}
+        />
+        <div
+          ref={scrollThumb}
+          style={{ position: "absolute", top: 0, right: 2, width: 6, borderRadius: 3, background: p.textDim, opacity: 0.4, pointerEvents: "none", display: "none" }}
+        />
+      </div>
+    </div>
+  );
+}
