@@ -32,6 +32,12 @@ const WAIT_REASON: Record<BlockReason, string> = {
   sleep: "sleep",
   "nil-chan": "chan receive (nil chan)",
   external: "external wait",
+  // Reasons only traces imported from Go carry (Go's own words); the runtime never blocks on them.
+  sync: "sync",
+  network: "IO wait",
+  syscall: "syscall",
+  runtime: "runtime",
+  unknown: "unknown",
 };
 
 /** Go's name for what a goroutine is doing, as in `goroutine 7 [chan send]:`. */

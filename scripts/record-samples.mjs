@@ -68,6 +68,18 @@ const SAMPLES = [
   },
 ];
 
+/** Go execution traces offered as they are (the app imports them when they open); counts as imported. */
+const GO_SAMPLES = [
+  {
+    name: "go-workerpool",
+    from: "test/fixtures/go-traces/go121/workerpool.trace",
+    title: "Go trace: a worker pool (Go 1.21)",
+    description: "A real execution trace written by Go's runtime/trace: workers blocked in chan send/receive and sleeps, imported from Go's own format.",
+    events: 207,
+    goroutines: 7,
+  },
+];
+
 function countTrace(file) {
   let events = 0;
   const goroutines = new Set([1]);
@@ -111,6 +123,14 @@ function main() {
     index.push({ name: s.name, file: rec.file, title: s.title, description: s.description, events: rec.events, goroutines: rec.goroutines, isDefault: Boolean(s.isDefault) });
     console.log(`${s.name.padEnd(22)} ${String(rec.events).padStart(6)} events ${String(rec.goroutines).padStart(4)} goroutines  ${after.length} bytes  (${s.program})`);
   }
+  for (const g of GO_SAMPLES) {
+    const file = `${g.name}.trace`;
+    const bytes = fs.readFileSync(path.join(root, g.from));
+    const out = path.join(outDir, file);
+    if (!fs.existsSync(out) || !fs.readFileSync(out).equals(bytes)) changed.push(file);
+    if (!check) fs.writeFileSync(out, bytes);
+    index.push({ name: g.name, file, title: g.title, description: g.description, events: g.events, goroutines: g.goroutines, isDefault: false });
+  }
   const indexText = "[\n" + index.map((e) => "  " + JSON.stringify(e)).join(",\n") + "\n]\n";
   const indexFile = path.join(outDir, "index.json");
   if (!fs.existsSync(indexFile) || fs.readFileSync(indexFile, "utf8") !== indexText) changed.push("index.json");
@@ -124,7 +144,7 @@ function main() {
   fs.writeFileSync(indexFile, indexText);
   // Drop sample traces that are no longer listed (the index is the whole truth).
   const keep = new Set([...index.map((e) => e.file), "index.json"]);
-  for (const f of fs.readdirSync(outDir)) if (f.endsWith(".jsonl") && !keep.has(f)) fs.rmSync(path.join(outDir, f));
+  for (const f of fs.readdirSync(outDir)) if (/\.(jsonl|trace)$/.test(f) && !keep.has(f)) fs.rmSync(path.join(outDir, f));
   console.log(changed.length === 0 ? "unchanged" : `wrote ${changed.join(", ")}`);
 }
 

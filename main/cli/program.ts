@@ -1,6 +1,6 @@
 /**
  * The `goroscope` command line: one commander program, one module per command under commands/
- * (`run` today; `analyze`, `check`, `view`, `debug`, `export` register the same way).
+ * (`run`, `analyze`, `check`, `view` and `debug`, `export`).
  *
  * Exit codes: what the command sets (for `run`, the program's: 0, or 2 on panic or deadlock as Go
  * exits), 2 for usage errors (commander's message), 0 for `--help` and `--version`.
@@ -11,6 +11,7 @@ import { registerRunCommand } from "./commands/run";
 import { registerAnalyzeCommand } from "./commands/analyze";
 import { registerCheckCommand } from "./commands/check";
 import { registerViewCommand } from "./commands/view";
+import { registerExportCommand } from "./commands/export";
 import type { CliContext } from "./context";
 
 export const USAGE_EXIT_CODE = 2;
@@ -27,6 +28,7 @@ export function createProgram(ctx: CliContext): Command {
   registerAnalyzeCommand(program, ctx);
   registerCheckCommand(program, ctx);
   registerViewCommand(program, ctx);
+  registerExportCommand(program, ctx);
   return program;
 }
 

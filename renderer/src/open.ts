@@ -7,12 +7,20 @@ import type { TraceDescriptor } from "../../main/api/contract";
 import { api } from "./api/client";
 import { analyzeInBackground } from "./load/analyze-trace";
 import { loadTrace } from "./load/load-trace";
+import { openAnyTrace } from "../../traces/import/any-trace";
 import type { StoreApi } from "./store/store";
 
 export async function openBytes(store: StoreApi, name: string, bytes: Uint8Array, descriptor?: TraceDescriptor): Promise<void> {
   const s = store.getState();
   s.beginLoad({ name, descriptor, bytes: bytes.byteLength });
-  const outcome = await loadTrace(bytes, { onProgress: (f) => store.getState().setProgress(f, "reading") });
+  // A Go execution trace is imported into format v1 first; a Goroscope trace passes as it is.
+  const any = openAnyTrace(bytes, name);
+  if (!any.ok) {
+    store.getState().failLoad(name, `not a trace Goroscope can open: ${any.message}`);
+    return;
+  }
+  bytes = any.bytes;
+  const outcome = await loadTrace(bytes, { onProgress: (f) => store.getState().setProgress(f, "reading"), extraWarnings: any.warnings });
   if (!outcome.ok) {
     store.getState().failLoad(name, outcome.message, outcome.line);
     return;

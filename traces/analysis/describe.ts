@@ -63,6 +63,11 @@ const REASON_WORDS: Record<BlockReason, string> = {
   sleep: "sleeping",
   "nil-chan": "on a nil channel",
   external: "waiting outside the runtime",
+  sync: "waiting in package sync",
+  network: "waiting on the network",
+  syscall: "in a system call",
+  runtime: "parked in the runtime",
+  unknown: "waiting for an unrecorded reason",
 };
 
 /** "blocked sending on `results`", "blocked in a select on `a`, `b`". */
@@ -82,6 +87,12 @@ export function sourceRef(st: TraceState, loc: number | undefined): SourceRef | 
   if (loc === undefined) return undefined;
   const l = st.locs.get(loc);
   return l ? { file: l.file, line: l.line, col: l.col, fn: l.fn } : undefined;
+}
+
+/** " at file.ts:12 (fn)" for a known location, "" otherwise (file without its directories). */
+export function atSite(st: TraceState, loc: number | undefined): string {
+  const l = sourceRef(st, loc);
+  return l ? ` at ${l.file.split("/").pop()}:${l.line} (${l.fn})` : "";
 }
 
 /** The diagnostic entry for a goroutine: blocked reason and where it is, as far as known. */

@@ -4,7 +4,7 @@
  * from the final pass state and the wait-for graph; every sentence ends with a full stop.
  */
 import type { GState, ObjState, TraceState } from "./state";
-import { describeBlock, endedWords, formatTime, gRef, listWords, oRef } from "./describe";
+import { atSite, describeBlock, endedWords, formatTime, gRef, listWords, oRef } from "./describe";
 import { lockHolders, type WaitGraph } from "./wait-for";
 
 /** "worker (goroutine 2) has been blocked sending on `results` since 0 s (seq 4)." plus the evidence. */
@@ -32,7 +32,7 @@ export function explainWait(st: TraceState, g: GState, graph: WaitGraph): string
       for (const id of b.on) parts.push(waitGroupEvidence(st, g, id, graph));
       break;
     case "cond.wait":
-      for (const id of b.on) parts.push(othersWords(st, g, id, graph, `call Signal or Broadcast on ${oRef(st, id)}`));
+      for (const id of b.on) parts.push(condEvidence(st, g, id, graph));
       break;
     case "nil-chan":
       parts.push("A nil channel is never ready: a send or receive on it blocks forever.");
@@ -55,8 +55,10 @@ function channelEvidence(st: TraceState, g: GState, id: number, dir: "send" | "r
   const role = dir === "send" ? "receiver on" : "sender on";
   const out: string[] = [];
   const timer = o.timer === undefined ? undefined : st.objects.get(o.timer);
+  const ctx = o.ctx === undefined ? undefined : st.objects.get(o.ctx);
   if (timer?.pending) out.push(`${name} belongs to a timer due at ${formatTime(timer.when)}.`);
   else if (timer) out.push(`${name} belongs to a timer that will not fire again.`);
+  else if (ctx && !ctx.canceled && dir === "recv") out.push(contextEvidence(st, ctx, name, graph));
   else if (total === 0) {
     out.push(dir === "send" ? `No goroutine ever received from ${name}.` : `No goroutine ever sent on ${name}${o.closed ? "" : " or closed it"}.`);
   } else if (total === 1) {
@@ -66,7 +68,7 @@ function channelEvidence(st: TraceState, g: GState, id: number, dir: "send" | "r
     if (total > partners.length) words.push(`${total - partners.length} others`);
     out.push(`Its ${dir === "send" ? "receivers" : "senders"}: ${listWords(words)}.`);
   }
-  if (!all.includes(o.maker) && o.maker !== g.id && o.maker > 0) {
+  if (!ctx && !all.includes(o.maker) && o.maker !== g.id && o.maker > 0) {
     out.push(`${gRef(st, o.maker)} made it and ${fate(st, o.maker, graph)}.`);
   }
   const known = new Set(partners);
@@ -94,13 +96,43 @@ function memoSet(o: ObjState, key: string, items: readonly number[]): Set<number
   return memo(o, `${key}:set`, () => new Set(items));
 }
 
+/**
+ * The Done channel of a context nobody canceled: it closes only on cancel, the deadline or the
+ * parent's cancel, so say who made the context and what became of them.
+ */
+function contextEvidence(st: TraceState, ctx: ObjState, name: string, graph: WaitGraph): string {
+  const closes = ctx.hasDeadline ? "its cancel function is called, or its deadline or a parent's passes" : "its cancel function is called or a parent is canceled (it has no deadline)";
+  const maker = ctx.maker > 0 ? ` ${gRef(st, ctx.maker)} made the context${atSite(st, ctx.makeLoc)} and ${fate(st, ctx.maker, graph)}${st.isLive(ctx.maker) ? "" : " without calling cancel"}.` : "";
+  return `${name} is the Done channel of a context that was never canceled: it is closed only when ${closes}.${maker} In Go, \`defer cancel()\` right after \`context.WithCancel\` prevents this (go vet's lostcancel check).`;
+}
+
+/** Why nobody will signal: a Signal that came before the wait and found nobody is lost. */
+function condEvidence(st: TraceState, g: GState, id: number, graph: WaitGraph): string {
+  const o = st.objects.get(id);
+  const others = othersWords(st, g, id, graph, `call Signal or Broadcast on ${oRef(st, id)}`);
+  const b = g.block;
+  if (!o || !b) return others;
+  const lost = o.lostSignal;
+  if (lost && lost.seq < b.seq) {
+    const call = lost.broadcast ? "Broadcast" : "Signal";
+    return `${oRef(st, id)} was signaled (${call}) by ${gRef(st, lost.g)}${atSite(st, lost.loc)} at seq ${lost.seq} (${formatTime(lost.t)}), before ${gRef(st, g.id)} began waiting, while no goroutine was waiting: a ${call} with no waiter is lost, and none came after. ${others} Wait in a loop that checks the condition (\`while (!ready) await cond.wait()\`), so that a signal sent early is not needed.`;
+  }
+  if (o.signals === 0) return `Nobody ever called Signal or Broadcast on ${oRef(st, id)}. ${others}`;
+  return others;
+}
+
 function lockEvidence(st: TraceState, g: GState, id: number, forRead: boolean, graph: WaitGraph): string {
   const o = st.objects.get(id);
   if (!o) return "";
+  if (o.holder && o.holder.g === g.id) {
+    // Double locking: the goroutine waits for itself.
+    const h = o.holder;
+    const again = g.block?.loc === undefined ? "" : `${atSite(st, g.block.loc)}`;
+    return `${oRef(st, id)} is already held by ${gRef(st, g.id)} itself: it locked it${atSite(st, h.loc)} at seq ${h.seq} (${formatTime(h.t)}) and, still holding it, tries to lock it again${again}. Go's ${kindWordFor(o)} is not reentrant, so it waits for itself forever: unlock before calling code that locks it, or give that code a variant that expects the lock held (Go's \`...Locked\` convention).`;
+  }
   if (o.holder) {
     const h = o.holder;
-    const who = h.g === g.id ? "this goroutine itself" : gRef(st, h.g);
-    return `${oRef(st, id)} is held by ${who} since ${formatTime(h.t)} (seq ${h.seq})${h.g === g.id ? ": Go's locks are not reentrant" : `, which ${fate(st, h.g, graph)}${st.isLive(h.g) ? "" : " without unlocking it"}`}.`;
+    return `${oRef(st, id)} is held by ${gRef(st, h.g)} since ${formatTime(h.t)} (seq ${h.seq}), which ${fate(st, h.g, graph)}${st.isLive(h.g) ? "" : " without unlocking it"}.`;
   }
   const holders = lockHolders(st, o, forRead);
   if (forRead && holders.length > 0) {
@@ -130,6 +162,10 @@ function othersWords(st: TraceState, g: GState, id: number, graph: WaitGraph, ac
   } else out.push(`No goroutine that could ${act} is left.`);
   if (ended.length > 0) out.push(`Of those that used ${oRef(st, id)}, ${listWords(ended.map((h) => `${gRef(st, h)} ${endedWords(st, h)}`))}.`);
   return out.join(" ");
+}
+
+function kindWordFor(o: ObjState): string {
+  return o.kind === "rwmutex" ? "sync.RWMutex" : "sync.Mutex";
 }
 
 /** "returned at 1.0 s", "ended at 2 ms", "is blocked itself", "is still running". */

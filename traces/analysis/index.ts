@@ -6,6 +6,7 @@
  * Pure: no I/O, no Node APIs; the same input always gives the same diagnostics, in the same order
  * (by `seq`, then by kind in `DIAGNOSTIC_KINDS` order, then by message).
  */
+import type { TraceHeader } from "../format/schema";
 import type { TraceEvent } from "../format/schema";
 import { detectDeadlock } from "./deadlock";
 import { createLockOrderTracker } from "./lock-order";
@@ -29,13 +30,14 @@ export { formatTime } from "./describe";
 export function analyze(input: AnalysisInput): Diagnostic[] {
   const analyzer = createAnalyzer(input.locs);
   for (const e of input.events as readonly TraceEvent[]) analyzer.onEvent(e);
-  return analyzer.finish(input.end);
+  return analyzer.finish(input.end, input.header);
 }
 
 /** The same analysis fed one event at a time, for traces read as a stream (memory bounded by the program's objects, not the trace's length). */
 export interface Analyzer {
   onEvent(e: TraceEvent): void;
-  finish(end: AnalysisInput["end"]): Diagnostic[];
+  /** @param header the trace's header: a trace imported from Go (`source`) is worded for what it can prove. */
+  finish(end: AnalysisInput["end"], header?: TraceHeader): Diagnostic[];
 }
 
 /** @param locs the trace's definitions; an array may keep growing while events are fed (the streaming reader's `locs`). */
@@ -49,12 +51,12 @@ export function createAnalyzer(locs: AnalysisInput["locs"]): Analyzer {
       if (e.k === "go.panic") panics.push(recordPanic(st, e));
       st.apply(e);
     },
-    finish(end) {
+    finish(end, header) {
       const graph = buildWaitGraph(st);
       const all = [
         ...detectDeadlock(st, end, graph),
         ...detectPartialDeadlocks(st, end, graph),
-        ...detectLeaks(st, end, graph),
+        ...detectLeaks(st, end, graph, header?.source),
         ...lockOrder.detect(),
         ...detectPanics(st, panics),
       ];

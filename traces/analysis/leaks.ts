@@ -17,7 +17,8 @@ import { explainWait } from "./explain";
 import type { WaitGraph } from "./wait-for";
 import type { Diagnostic } from "./types";
 
-export function detectLeaks(st: TraceState, end: TraceEnd | undefined, graph: WaitGraph): Diagnostic[] {
+/** @param importedFrom the tool that wrote the trace (`go1.21`...) when it was imported: its blocks name no objects. */
+export function detectLeaks(st: TraceState, end: TraceEnd | undefined, graph: WaitGraph, importedFrom?: string): Diagnostic[] {
   const inCycle = graph.inCycle;
   if (end?.end === "main-returned") {
     return end.goroutines.filter((eg) => !inCycle.has(eg.g)).map((eg) => survivorLeak(st, eg, graph));
@@ -27,12 +28,31 @@ export function detectLeaks(st: TraceState, end: TraceEnd | undefined, graph: Wa
   for (const id of [...graph.stuck].sort((a, b) => a - b)) {
     if (inCycle.has(id)) continue;
     const g = st.goroutines.get(id)!;
+    if (importedFrom !== undefined) {
+      out.push(importedLeak(st, g, importedFrom));
+      continue;
+    }
     out.push(leak(st, g, `goroutine ${g.name} leaked: ${describeBlockPlain(st, g.block!)} forever`, [
       explainWait(st, g, graph),
       `No goroutine left could wake it, so it can never finish${end ? ` (the run stopped: ${end.end})` : " (the trace has no end record)"}.`,
     ]));
   }
   return out;
+}
+
+/**
+ * A Go execution trace records why a goroutine blocked (chan receive, select, sync...) and where,
+ * but not on which channel or lock, and it ends when tracing stops, not when the program does: it
+ * cannot prove that nothing would ever wake the goroutine. Say what it shows and no more.
+ */
+function importedLeak(st: TraceState, g: GState, source: string): Diagnostic {
+  const block = g.block!;
+  const last = st.last ?? block;
+  return leak(st, g, `goroutine ${g.name} possibly leaked: still blocked (${block.reason}) when the trace ended`, [
+    `${gRef(st, g.id)} blocked (${block.reason}) at ${formatTime(block.t)} (seq ${block.seq}) and was still blocked when the trace ended at ${formatTime(last.t)}.`,
+    `The trace was written by Go (${source}); Go's tracer records why a goroutine waits and where, but not on which channel or lock, and tracing may stop before the program does, so this cannot prove the goroutine never wakes.`,
+    "If it should have finished by then, look at what should have sent to it or released it, starting from where it blocked.",
+  ]);
 }
 
 function survivorLeak(st: TraceState, eg: EndGoroutine, graph: WaitGraph): Diagnostic {

@@ -71,6 +71,9 @@ export interface ObjState {
   readonly makeLoc?: number;
   /** Goroutines that made, used or waited on it (the maker included), with how. */
   readonly uses: Map<number, Use>;
+  /** The latest entry of `uses` and its goroutine: most uses repeat the previous user. */
+  lastUser: number;
+  lastUse: Use | undefined;
   // chan
   cap: number;
   len: number;
@@ -93,6 +96,15 @@ export interface ObjState {
   // ctx
   canceled: boolean;
   hasDeadline: boolean;
+  // cond: Signal/Broadcast calls, and the latest one that found nobody waiting (lost)
+  signals: number;
+  lostSignal: Signal | undefined;
+}
+
+export interface Signal extends Moment {
+  readonly g: number;
+  readonly loc?: number;
+  readonly broadcast: boolean;
 }
 
 export interface TraceState {
@@ -143,8 +155,10 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
   function use(id: number, g: number, at: Moment, how: "send" | "recv" | "send-intent" | "recv-intent" | "close" | "other"): void {
     const o = objects.get(id);
     if (!o || g <= 0) return;
-    let u = o.uses.get(g);
+    let u = o.lastUser === g ? o.lastUse : o.uses.get(g);
     if (!u) o.uses.set(g, (u = { sends: 0, recvs: 0, other: 0, sendIntent: false, recvIntent: false, closed: false, last: at }));
+    o.lastUser = g;
+    o.lastUse = u;
     if (how === "send") u.sends++;
     else if (how === "recv") u.recvs++;
     else if (how === "send-intent") u.sendIntent = true;
@@ -156,10 +170,10 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
 
   function make(id: number, kind: ObjectKind, name: string, e: TraceEvent, at: Moment): ObjState {
     const o: ObjState = {
-      id, kind, name, made: at, maker: e.g, makeLoc: e.loc, uses: new Map(),
+      id, kind, name, made: at, maker: e.g, makeLoc: e.loc, uses: new Map(), lastUser: -1, lastUse: undefined,
       cap: 0, len: 0, closed: undefined, timer: undefined, ctx: undefined,
       holder: undefined, readers: new Map(), everWrite: false, count: 0,
-      pending: false, period: 0, when: 0, canceled: false, hasDeadline: false,
+      pending: false, period: 0, when: 0, canceled: false, hasDeadline: false, signals: 0, lostSignal: undefined,
     };
     objects.set(id, o);
     use(id, e.g, at, "other");
@@ -170,11 +184,11 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
     const o = objects.get(id);
     if (!o || !g) return;
     use(id, g.id, at, "other");
-    const h: Held = { id, read, seq: at.seq, t: at.t, loc };
+    const h = { id, read, seq: at.seq, t: at.t, loc, g: g.id };
     g.held.push(h);
     if (read) o.readers.set(g.id, (o.readers.get(g.id) ?? 0) + 1);
     else {
-      o.holder = { ...h, g: g.id };
+      o.holder = h;
       o.everWrite = true;
     }
   }
@@ -198,7 +212,8 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
     if (!held) return;
     for (let i = held.length - 1; i >= 0; i--) {
       if (held[i].id === id && held[i].read === read) {
-        held.splice(i, 1);
+        if (i === held.length - 1) held.pop();
+        else held.splice(i, 1);
         return;
       }
     }
@@ -276,9 +291,17 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
       case "rwmutex.unlock":
         release(e.g, e.id, e.read, at);
         return;
-      case "mutex.trylock": case "wg.wait": case "cond.wait": case "cond.signal": case "cond.broadcast": case "once.do": case "atomic.op":
+      case "mutex.trylock": case "wg.wait": case "cond.wait": case "once.do": case "atomic.op":
         use(e.id, e.g, at, "other");
         return;
+      case "cond.signal": case "cond.broadcast": {
+        use(e.id, e.g, at, "other");
+        const o = objects.get(e.id);
+        if (!o) return;
+        o.signals++;
+        if (e.woken.length === 0) o.lostSignal = { seq: e.seq, t: e.t, g: e.g, loc: e.loc, broadcast: e.k === "cond.broadcast" };
+        return;
+      }
       case "wg.add": {
         use(e.id, e.g, at, "other");
         const o = objects.get(e.id);

@@ -41,7 +41,8 @@ export interface WaitGraph {
   wakersOf(g: number, max?: number): number[];
 }
 
-const NEVER_STUCK = new Set(["sleep", "external"]);
+/** Waits that something outside the goroutines can end: time, the host, and (in traces imported from Go) the network, system calls and Go's runtime itself, or a wait whose cause the trace does not know. */
+const NEVER_STUCK = new Set(["sleep", "external", "network", "syscall", "runtime", "unknown"]);
 
 export function buildWaitGraph(st: TraceState): WaitGraph {
   const groupOf = createGroupCache(st);

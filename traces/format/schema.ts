@@ -35,6 +35,8 @@ export interface TraceHeader {
   readonly epoch: number;
   /** The scheduling policy when it is not the seed's default ("go" for seed 0, "random" otherwise): "pct" replays only with it. */
   readonly schedule?: "go" | "random" | "pct";
+  /** Set when the trace was imported from another tool's format: `go1.19`, `go1.22`, ... (the Go trace header's version). */
+  readonly source?: string;
 }
 
 /** A source location in the user's TypeScript, announced once before the first event that uses it. */
@@ -63,6 +65,17 @@ export const BLOCK_REASONS = [
   "sleep",
   "nil-chan",
   "external",
+  // Added for traces imported from Go (traces/import): Go's tracer records a category, not an object.
+  /** A wait in package sync whose primitive the blocking stack does not reveal. */
+  "sync",
+  /** Waiting on the network poller. */
+  "network",
+  /** In a system call that blocked (its P was handed off). */
+  "syscall",
+  /** Parked inside Go's runtime: GC waits, system goroutines, debugger calls. */
+  "runtime",
+  /** Already waiting when the trace began, for a reason the trace does not record. */
+  "unknown",
 ] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 

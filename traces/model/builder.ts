@@ -3,22 +3,22 @@
  * and its checkpoints grown as lines arrive, indexes built at `finish`.
  *
  * Validation is the reader's, line for line (the same line splitting, truncation and end-record
- * rules, same messages): each line first goes to the fast scanner (fast-scan.ts), which accepts
- * only the writer's exact byte layout of the hot event kinds after performing every check the
- * reader would; anything else is decoded, `JSON.parse`d and checked by the reader's own functions
- * (record-checker.ts). On an error, loading stops and the model holds the valid prefix.
+ * rules, same messages): each line first goes to the reader's byte scanner (reader/fast-scan.ts),
+ * which accepts only the writer's exact byte layout of the hot event kinds after performing every
+ * check the reader would; anything else is decoded, `JSON.parse`d and checked by the reader's own
+ * functions (record-checker.ts). On an error, loading stops and the model holds the valid prefix.
  */
 import { EMPTY_FILE_MESSAGE, NO_END_MESSAGE, DEFAULT_MAX_LINE_BYTES } from "../reader/reader";
 import type { TraceError, TraceWarning } from "../reader/types";
 import type { TraceEvent } from "../format/schema";
 import { Entities } from "./entities";
 import { EventStore } from "./event-store";
-import { Kind, KIND_MASK, MAKE_KIND_SET } from "./kinds";
-import { createFastScanContext, scanLine } from "./fast-scan";
+import { F2, Kind, KIND_MASK, MAKE_KIND_SET } from "./kinds";
+import { FastScanner, scanEvent } from "../reader/fast-scan";
 import { MachineState, apply, checkpoint, type Checkpoint } from "./machine";
 import { createTraceModel } from "./model";
 import { createRecordChecker } from "./record-checker";
-import { createLineScanner } from "./line-scanner";
+import { createLineScanner } from "../reader/line-scanner";
 import type { LoadResult, ModelBuilder, ModelBuilderOptions } from "./types";
 import { parseLine, truncatedLine } from "../reader/parse-line";
 
@@ -47,6 +47,13 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
     if ((i + 1) % interval === 0) checkpoints.push(checkpoint(machine, ent.gId.length));
   }
 
+  /** An event from the fast path: never a create, a make or an irregular event. */
+  function onFastEvent(i: number, kind: number): void {
+    if (kind === Kind.GoEnd || kind === Kind.MainReturn) noteEnd(store.g[i]!, i);
+    apply(machine, store, ent, i);
+    if ((i + 1) % interval === 0) checkpoints.push(checkpoint(machine, ent.gId.length));
+  }
+
   function note(e: TraceEvent, i: number): void {
     if (e.k === "go.create") ent.addGoroutine(e.child, e.name, e.g, i);
     else if (e.k === "go.end" || e.k === "main.return") noteEnd(e.g, i);
@@ -59,11 +66,31 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
   }
 
   const checker = createRecordChecker(store, onEvent);
-  const fast = createFastScanContext(store, checker.st, onEvent);
+  const scanner = new FastScanner(checker.st, store.texts);
+
+  /** The fast path (see the header): the line at `start` scanned and stored, or -1. */
+  function fastLine(bytes: Uint8Array, start: number, lim: number): number {
+    if (checker.endLine !== undefined) return -1;
+    const nl = scanEvent(scanner, bytes, start, lim);
+    if (nl < 0) return -1;
+    const s = scanner;
+    const kind = s.kind;
+    let b = s.b;
+    let x = s.x;
+    let flags = s.flags;
+    if (kind === Kind.GoBlock) {
+      x = store.pushInts(s.list);
+      b = s.until < 0 ? 0 : store.pushNum(s.until) + 1;
+    } else if (kind === Kind.SelectBegin) x = store.pushInts(s.list);
+    else if (kind === Kind.ChanSend || kind === Kind.ChanRecv || kind === Kind.Log) flags |= F2; // x is in store.texts
+    onFastEvent(store.push(s.seq, s.t, kind | flags, s.g, s.loc, s.a, b, x, s.y), kind);
+    return nl;
+  }
 
   const splitter = createLineScanner({
     maxLineBytes,
     onLine,
+    fastLine,
     onTooLong: (line) => fail(line, `line longer than ${maxLineBytes} bytes`),
   });
 
@@ -78,7 +105,6 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
       fail(line, `nothing may follow the end record (line ${checker.endLine})`);
       return;
     }
-    if (line > 1 && scanLine(fast, chunk, start, end)) return;
     const bytes = chunk.subarray(start, end);
     const parsed = parseLine(bytes);
     if (!parsed.ok) {

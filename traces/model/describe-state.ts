@@ -5,13 +5,15 @@
  * A goroutine waits on an object when it is blocked (not yet served, see machine.ts) with a reason
  * naming that object in `on`: `chan.send`/`chan.recv` put it in a channel's sendq/recvq, a
  * `select` in the queue of each case's direction (from its pending `select.begin`),
- * `mutex.lock`/`rwmutex.rlock`/`rwmutex.lock` among a lock's waiters, `wg.wait` among a
- * WaitGroup's. Queues are in the order the goroutines blocked.
+ * `mutex.lock`/`rwmutex.rlock`/`rwmutex.lock` among a lock's (or a running Once's) waiters,
+ * `wg.wait` among a WaitGroup's, `cond.wait` among a cond's. Queues are in the order the
+ * goroutines blocked.
  */
 import { type BlockReason, type GoBlock, type ObjectKind, type SelectBegin } from "../format/schema";
 import type { Entities } from "./entities";
 import type { EventStore } from "./event-store";
 import type { Indexes } from "./indexes";
+import { describeSync } from "./describe-sync";
 import { BLOCKED, DONE, RUNNABLE, RUNNING, SLEEPING, type MachineState } from "./machine";
 import type {
   ChannelState, GoroutineState, GoroutineStatus, LockState, ModelState, SourceLocation, WaitGroupState,
@@ -79,7 +81,7 @@ export function describeState(m: MachineState, c: DescribeContext): ModelState {
   const q = (name: string, id: number) => (queues.get(`${name}:${id}`) ?? []).map((w) => w.g);
   return {
     seq: idx < 0 ? 0 : store.seqOf(idx),
-    t: idx < 0 ? 0 : store.t[idx]!,
+    t: idx < 0 ? 0 : store.timeOf(idx),
     goroutines,
     channels: slotsOf(ent, idx, "chan").map((s) => channelState(m, c, s, q)),
     locks: slotsOf(ent, idx, "mutex", "rwmutex").map((s) => lockState(m, ent, s, q)),
@@ -87,6 +89,7 @@ export function describeState(m: MachineState, c: DescribeContext): ModelState {
       const id = ent.oId[s]!;
       return { id, name: ent.oName[s]!, counter: m.wg.get(s) ?? 0, waiters: q("wg", id) };
     }),
+    ...describeSync(m.sync, store, ent, (kind) => slotsOf(ent, idx, kind), q),
   };
 }
 
@@ -99,6 +102,7 @@ function queueWaiter(
     case "chan.recv": return on.forEach((id) => enqueue("recv", id, w));
     case "mutex.lock": case "rwmutex.rlock": case "rwmutex.lock": return on.forEach((id) => enqueue("lock", id, w));
     case "wg.wait": return on.forEach((id) => enqueue("wg", id, w));
+    case "cond.wait": return on.forEach((id) => enqueue("cond", id, w));
     case "select": {
       if (selIdx < 0) return;
       const sel = c.store.event(selIdx) as SelectBegin;

@@ -81,10 +81,11 @@ export function decode(st: EventStore, k: EventKind, kb: number, a: number, b: n
     case "go.unblock": return { target: a };
     case "go.end": case "go.yield": case "main.return": case "go.panic": return {};
     case "chan.make": return { ch: a, cap: b, name: s[x] };
-    case "chan.send": return { ch: a, len: b, val: s[x] };
+    case "chan.send": return { ch: a, len: b, val: text(st, kb, x) };
     case "chan.recv": {
       const ok = (kb & F1) !== 0;
-      return y === 0 ? { ch: a, len: b, ok, val: s[x] } : { ch: a, len: b, ok, from: y, val: s[x] };
+      const val = text(st, kb, x);
+      return y === 0 ? { ch: a, len: b, ok, val } : { ch: a, len: b, ok, from: y, val };
     }
     case "chan.close": return { ch: a };
     case "select.begin": {
@@ -123,6 +124,11 @@ export function decode(st: EventStore, k: EventKind, kb: number, a: number, b: n
       return { ctx: a, parent: b, kind: CTX_KINDS[y >>> 24], done: x, ...(dl === 0 ? {} : { deadline: st.nums[dl - 1] }) };
     }
     case "ctx.cancel": return { ctx: a, err: s[x] };
-    case "log": return { msg: s[x] };
+    case "log": return { msg: text(st, kb, x) };
   }
+}
+
+/** `val`/`msg` of a send, receive or log: from the byte interner when F2 says the fast path stored it. */
+function text(st: EventStore, kb: number, x: number): string {
+  return (kb & F2) !== 0 ? st.texts.text(x) : st.strings[x]!;
 }

@@ -1,9 +1,13 @@
 /**
  * The events of a trace as columns (struct of arrays), not one object per event.
  *
- * Every event has `t` (Float64), `k` (Uint8: the kind's index in `EVENT_KINDS`, plus two flag
- * bits), `g`, `loc` (0 = none) and four Int32 operand columns `a b x y` whose meaning depends on
- * the kind (the table in `event-codec.ts`). Strings live once in a string table; lists (`on`, select cases,
+ * Every event has `t`, `k` (Uint8: the kind's index in `EVENT_KINDS`, plus two flag bits), `g`,
+ * `loc` (0 = none) and four Int32 operand columns `a b x y` whose meaning depends on the kind (the
+ * table in `event-codec.ts`). Two columns are sparse while they can be, as fresh memory is much of
+ * the cost of loading: `t` is stored as runs (the index where each new time starts, and that time)
+ * while runs are fewer than a quarter of the events — with a virtual clock time moves only when
+ * every goroutine waits on a timer — and becomes a Float64 column past that; `loc` exists only
+ * from the first event that has one. Strings live once in a string table; lists (`on`, select cases,
  * `woken`) in an Int32 pool; non-integer numbers (`until`, `when`, atomic values) in a Float64
  * pool. `seq` is not stored while it counts up by one (the writer's behaviour); the first gap
  * creates a `seq` column. An event whose values do not fit (an id ≥ 2^31, a `go.panic` with its
@@ -15,6 +19,7 @@
 import { EVENT_KINDS, type TraceEvent } from "../format/schema";
 import { KIND_INDEX, KIND_MASK, fits } from "./kinds";
 import { decode, encode } from "./event-codec";
+import { ByteInterner } from "../reader/byte-strings";
 
 function grow<T extends Float64Array | Int32Array | Uint8Array>(arr: T, need: number): T {
   if (need <= arr.length) return arr;
@@ -25,10 +30,18 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(arr: T, need: nu
 
 export class EventStore {
   n = 0;
-  t: Float64Array;
+  /** Dense times, once runs stopped paying (see the header); undefined while `runStart`/`runT` hold them. */
+  t: Float64Array | undefined;
+  /** Index of the first event of each run of equal times, and that time; `runs` entries used. */
+  runStart = new Int32Array(64);
+  runT = new Float64Array(64);
+  runs = 0;
+  /** The run `timeOf` found last: sequential reads cost no search. */
+  private lastRun = 0;
   k: Uint8Array;
   g: Int32Array;
-  loc: Int32Array;
+  /** Undefined while every event so far had no `loc`. */
+  loc: Int32Array | undefined;
   a: Int32Array;
   b: Int32Array;
   x: Int32Array;
@@ -41,16 +54,22 @@ export class EventStore {
   nums = new Float64Array(256);
   numsLen = 0;
   readonly strings: string[] = [];
+  /**
+   * Literals of the fast path (`val`, `msg`), kept as bytes: an event with the F2 flag on
+   * `chan.send`/`chan.recv`/`log` holds an id here in `x`, not an index of `strings`.
+   */
+  readonly texts = new ByteInterner();
   private readonly stringIds = new Map<string, number>();
   readonly irregular = new Map<number, TraceEvent>();
 
   /** `capacity`: events to make room for at once (columns double past it). */
   constructor(capacity = 1024) {
     const n = Math.max(16, Math.ceil(capacity));
-    this.t = new Float64Array(n);
+    // `on` lists and select cases: the writer's traces need about 0.6 ints per event. Untouched
+    // capacity costs address space, not memory.
+    this.ints = new Int32Array(Math.max(1024, n - (n >> 2)));
     this.k = new Uint8Array(n);
     this.g = new Int32Array(n);
-    this.loc = new Int32Array(n);
     this.a = new Int32Array(n);
     this.b = new Int32Array(n);
     this.x = new Int32Array(n);
@@ -71,17 +90,70 @@ export class EventStore {
     return this.seqs ? this.seqs[i]! : this.firstSeq + i;
   }
 
+  /** Time of event i (ns). */
+  timeOf(i: number): number {
+    if (this.t) return this.t[i]!;
+    const starts = this.runStart;
+    let r = this.lastRun;
+    if (r >= this.runs || starts[r]! > i || (r + 1 < this.runs && starts[r + 1]! <= i)) {
+      // Last run starting at or before i.
+      let lo = 0;
+      let hi = this.runs - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      r = this.lastRun = lo;
+    }
+    return this.runT[r]!;
+  }
+
+  /** Index of the last event at or before time `t`, -1 when none. */
+  lastIndexAtOrBefore(t: number): number {
+    if (this.t) {
+      let lo = 0;
+      let hi = this.n - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.t[mid]! <= t) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found;
+    }
+    let lo = 0;
+    let hi = this.runs - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.runT[mid]! <= t) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? -1 : found + 1 < this.runs ? this.runStart[found + 1]! - 1 : this.n - 1;
+  }
+
+  locOf(i: number): number {
+    return this.loc ? this.loc[i]! : 0;
+  }
+
   /** Appends the fixed columns of one event; returns its index. */
   push(seq: number, t: number, k: number, g: number, loc: number, a: number, b: number, x: number, y: number): number {
     const i = this.n;
-    if (i === this.t.length) this.resize(i * 2);
+    if (i === this.k.length) this.resize(i * 2);
     if (i === 0) this.firstSeq = seq;
     else if (this.seqs) this.seqs[i] = seq;
     else if (seq !== this.firstSeq + i) this.startSeqColumn(seq);
-    this.t[i] = t;
+    if (this.t) this.t[i] = t;
+    else if (this.runs === 0 || this.runT[this.runs - 1] !== t) this.startRun(i, t);
     this.k[i] = k;
     this.g[i] = g;
-    this.loc[i] = loc;
+    if (this.loc) this.loc[i] = loc;
+    else if (loc !== 0) this.startLocColumn(loc);
     this.a[i] = a;
     this.b[i] = b;
     this.x[i] = x;
@@ -90,18 +162,41 @@ export class EventStore {
     return i;
   }
 
+  private startRun(i: number, t: number): void {
+    if (this.runs === this.runStart.length) {
+      if (this.runs * 4 > this.k.length) {
+        // Too many runs to pay: a dense column from here on.
+        const dense = new Float64Array(this.k.length);
+        for (let j = 0; j < this.n; j++) dense[j] = this.timeOf(j);
+        dense[i] = t;
+        this.t = dense;
+        return;
+      }
+      this.runStart = grow(this.runStart, this.runs * 2);
+      this.runT = grow(this.runT, this.runs * 2);
+    }
+    this.runStart[this.runs] = i;
+    this.runT[this.runs] = t;
+    this.runs++;
+  }
+
+  private startLocColumn(loc: number): void {
+    this.loc = new Int32Array(this.k.length);
+    this.loc[this.n] = loc;
+  }
+
   private startSeqColumn(seq: number): void {
-    const s = new Float64Array(this.t.length);
+    const s = new Float64Array(this.k.length);
     for (let j = 0; j < this.n; j++) s[j] = this.firstSeq + j;
     s[this.n] = seq;
     this.seqs = s;
   }
 
   private resize(size: number): void {
-    this.t = grow(this.t, size);
+    if (this.t) this.t = grow(this.t, size);
     this.k = grow(this.k, size);
     this.g = grow(this.g, size);
-    this.loc = grow(this.loc, size);
+    if (this.loc) this.loc = grow(this.loc, size);
     this.a = grow(this.a, size);
     this.b = grow(this.b, size);
     this.x = grow(this.x, size);
@@ -137,15 +232,19 @@ export class EventStore {
    * copy of every column costs more than that memory is worth). The pools are always trimmed.
    */
   trim(): void {
-    this.ints = this.ints.slice(0, this.intsLen);
-    this.nums = this.nums.slice(0, this.numsLen);
+    this.texts.seal();
+    // Copies cost fresh memory: trim only a pool whose slack is at least a quarter of it.
+    if (this.ints.length * 3 > this.intsLen * 4) this.ints = this.ints.slice(0, this.intsLen);
+    if (this.nums.length * 3 > this.numsLen * 4) this.nums = this.nums.slice(0, this.numsLen);
     this.stringIds.clear();
+    this.runStart = this.runStart.slice(0, this.runs);
+    this.runT = this.runT.slice(0, this.runs);
     const n = this.n;
-    if (this.t.length * 3 <= n * 4) return;
-    this.t = this.t.slice(0, n);
+    if (this.k.length * 3 <= n * 4) return;
+    if (this.t) this.t = this.t.slice(0, n);
     this.k = this.k.slice(0, n);
     this.g = this.g.slice(0, n);
-    this.loc = this.loc.slice(0, n);
+    if (this.loc) this.loc = this.loc.slice(0, n);
     this.a = this.a.slice(0, n);
     this.b = this.b.slice(0, n);
     this.x = this.x.slice(0, n);
@@ -172,8 +271,9 @@ export class EventStore {
     if (whole) return whole;
     const kb = this.k[i]!;
     const k = EVENT_KINDS[kb & KIND_MASK]!;
-    const head: Record<string, unknown> = { seq: this.seqOf(i), t: this.t[i], g: this.g[i], k };
-    if (this.loc[i] !== 0) head.loc = this.loc[i];
+    const head: Record<string, unknown> = { seq: this.seqOf(i), t: this.timeOf(i), g: this.g[i], k };
+    const loc = this.locOf(i);
+    if (loc !== 0) head.loc = loc;
     return Object.assign(head, decode(this, k, kb, this.a[i]!, this.b[i]!, this.x[i]!, this.y[i]!)) as unknown as TraceEvent;
   }
 }

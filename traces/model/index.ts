@@ -1,6 +1,6 @@
 /** The trace model's public surface: load a trace into columns and query the state at any `seq`. */
 export { createModelBuilder, loadModel, DEFAULT_CHECKPOINT_INTERVAL } from "./builder";
 export type {
-  BufferedValue, ChannelState, GoroutineInfo, GoroutineState, GoroutineStatus, LoadResult, LockState,
+  BufferedValue, ChannelState, CondState, ContextState, OnceState, TimerState, GoroutineInfo, GoroutineState, GoroutineStatus, LoadResult, LockState,
   ModelBuilder, ModelBuilderOptions, ModelEntity, ModelState, ObjectInfo, SourceLocation, TraceModel, WaitGroupState,
 } from "./types";

@@ -22,101 +22,102 @@ export interface Indexes {
   readonly closedAt: Int32Array;
 }
 
-/** Writes the goroutine ids event i involves into `out`; returns how many. */
-function goroutineRefs(store: EventStore, i: number, out: number[]): number {
-  const whole = store.irregular.get(i) as Record<string, unknown> | undefined;
-  if (whole) {
-    out[0] = whole.g as number;
-    let n = 1;
-    for (const f of ["child", "target"]) if (typeof whole[f] === "number") out[n++] = whole[f] as number;
-    return n;
-  }
-  out[0] = store.g[i]!;
-  const kind = store.k[i]! & KIND_MASK;
-  if (kind !== Kind.GoCreate && kind !== Kind.GoUnblock) return 1;
-  out[1] = store.a[i]!;
-  return 2;
-}
-
-/** Writes the object ids event i involves into `out`; returns how many. */
-function objectRefs(store: EventStore, i: number, out: number[]): number {
-  const whole = store.irregular.get(i) as Record<string, unknown> | undefined;
-  let n = 0;
-  if (whole) {
-    for (const f of ["ch", "id", "ctx"]) if (typeof whole[f] === "number") out[n++] = whole[f] as number;
-    if (Array.isArray(whole.on)) for (const id of whole.on as number[]) out[n++] = id;
-    if (Array.isArray(whole.cases)) for (const c of whole.cases as { ch: number }[]) out[n++] = c.ch;
-    return n;
-  }
-  const kind = store.k[i]! & KIND_MASK;
-  switch (kind) {
-    case Kind.GoBlock:
-    case Kind.SelectBegin: {
-      const at = store.x[i]!;
-      const step = kind === Kind.GoBlock ? 1 : 2;
-      for (let j = 0; j < store.ints[at]!; j += step) out[n++] = store.ints[at + 1 + j]!;
-      return n;
-    }
-    case Kind.GoCreate: case Kind.GoUnblock: case Kind.GoEnd: case Kind.GoYield: case Kind.MainReturn:
-    case Kind.GoPanic: case Kind.SelectEnd: case Kind.Log:
-      return 0;
-    default:
-      out[0] = store.a[i]!;
-      return 1;
-  }
-}
-
-/** id → slot as an array when ids are small (the usual case: they count up from 1), else the map. */
-function slotLookup(slotOf: Map<number, number>): (id: number) => number | undefined {
+/** id → slot as an Int32Array (-1 = none) when ids are small (the usual case: they count up from 1). */
+function denseSlots(slotOf: Map<number, number>): Int32Array | undefined {
   let max = 0;
   for (const id of slotOf.keys()) max = Math.max(max, id);
-  if (max > 1 << 24) return (id) => slotOf.get(id);
+  if (max > 1 << 24) return undefined;
   const table = new Int32Array(max + 1).fill(-1);
-  for (const [id, s] of slotOf) table[id] = s;
-  return (id) => {
-    const s = id >= 0 && id <= max ? table[id]! : -1;
-    return s < 0 ? undefined : s;
-  };
+  for (const [id, s] of slotOf) if (id >= 0) table[id] = s;
+  return table;
 }
 
-/** Counting sort of (slot, event) pairs into CSR, dropping repeats within an event. */
-function buildCsr(store: EventStore, slots: number, slotMap: Map<number, number>, refs: typeof objectRefs): Csr {
-  const n = store.n;
-  const slotOf = slotLookup(slotMap);
-  const scratch: number[] = [];
-  const offsets = new Int32Array(slots + 1);
-  const last = new Int32Array(slots).fill(-1);
-  for (let pass = 0; pass < 2; pass++) {
-    const fill = pass === 1 ? offsets.slice(0, slots) : undefined;
-    const items = pass === 1 ? new Int32Array(offsets[slots]!) : undefined;
-    last.fill(-1);
-    for (let i = 0; i < n; i++) {
-      const count = refs(store, i, scratch);
-      for (let j = 0; j < count; j++) {
-        const s = slotOf(scratch[j]!);
-        if (s === undefined || last[s] === i) continue;
-        last[s] = i;
-        if (fill && items) items[fill[s]!++] = i;
-        else offsets[s + 1]++;
-      }
-    }
-    if (items) return { offsets, items };
-    for (let s = 0; s < slots; s++) offsets[s + 1] += offsets[s]!;
+/**
+ * CSR lists of (slot, event) pairs, built in two passes over the events (count, then fill) that
+ * call `refs(i, visit)`; a pair repeated within one event is kept once.
+ */
+class CsrBuilder {
+  readonly offsets: Int32Array;
+  items = new Int32Array(0);
+  private readonly last: Int32Array;
+  private filling = false;
+  private fill = new Int32Array(0);
+
+  constructor(private readonly slots: number, private readonly dense: Int32Array | undefined, private readonly slotMap: Map<number, number>) {
+    this.offsets = new Int32Array(slots + 1);
+    this.last = new Int32Array(slots).fill(-1);
   }
-  throw new Error("unreachable");
+
+  /** Event i involves `id`. */
+  visit(id: number, i: number): void {
+    const d = this.dense;
+    const s = d !== undefined ? (id >= 0 && id < d.length ? d[id]! : -1) : (this.slotMap.get(id) ?? -1);
+    if (s < 0 || this.last[s] === i) return;
+    this.last[s] = i;
+    if (this.filling) this.items[this.fill[s]!++] = i;
+    else this.offsets[s + 1]++;
+  }
+
+  /** Ends the counting pass. */
+  startFill(): void {
+    for (let s = 0; s < this.slots; s++) this.offsets[s + 1] += this.offsets[s]!;
+    this.items = new Int32Array(this.offsets[this.slots]!);
+    this.fill = this.offsets.slice(0, this.slots);
+    this.last.fill(-1);
+    this.filling = true;
+  }
+}
+
+/** Visits the goroutines and objects event i involves (see the header). */
+function visitEvent(store: EventStore, i: number, gs: CsrBuilder, os: CsrBuilder): void {
+  const whole = store.irregular.size > 0 ? (store.irregular.get(i) as Record<string, unknown> | undefined) : undefined;
+  if (whole !== undefined) return visitWhole(whole, i, gs, os);
+  gs.visit(store.g[i]!, i);
+  const kind = store.k[i]! & KIND_MASK;
+  switch (kind) {
+    case Kind.GoCreate: case Kind.GoUnblock:
+      return gs.visit(store.a[i]!, i);
+    case Kind.GoBlock:
+    case Kind.SelectBegin: {
+      const ints = store.ints;
+      const at = store.x[i]!;
+      const step = kind === Kind.GoBlock ? 1 : 2;
+      for (let j = 0; j < ints[at]!; j += step) os.visit(ints[at + 1 + j]!, i);
+      return;
+    }
+    case Kind.GoEnd: case Kind.GoYield: case Kind.MainReturn: case Kind.GoPanic: case Kind.SelectEnd: case Kind.Log:
+      return;
+    default:
+      return os.visit(store.a[i]!, i);
+  }
+}
+
+function visitWhole(whole: Record<string, unknown>, i: number, gs: CsrBuilder, os: CsrBuilder): void {
+  gs.visit(whole.g as number, i);
+  for (const f of ["child", "target"]) if (typeof whole[f] === "number") gs.visit(whole[f] as number, i);
+  for (const f of ["ch", "id", "ctx"]) if (typeof whole[f] === "number") os.visit(whole[f] as number, i);
+  if (Array.isArray(whole.on)) for (const id of whole.on as number[]) os.visit(id, i);
+  if (Array.isArray(whole.cases)) for (const c of whole.cases as { ch: number }[]) os.visit(c.ch, i);
 }
 
 export function buildIndexes(store: EventStore, ent: Entities): Indexes {
   const closedAt = new Int32Array(ent.oId.length).fill(-1);
-  for (let i = 0; i < store.n; i++) {
+  const gs = new CsrBuilder(ent.gId.length, denseSlots(ent.gSlot), ent.gSlot);
+  const os = new CsrBuilder(ent.oId.length, denseSlots(ent.oSlot), ent.oSlot);
+  const n = store.n;
+  for (let i = 0; i < n; i++) visitEvent(store, i, gs, os);
+  gs.startFill();
+  os.startFill();
+  for (let i = 0; i < n; i++) {
+    visitEvent(store, i, gs, os);
     if ((store.k[i]! & KIND_MASK) !== Kind.ChanClose) continue;
     const whole = store.irregular.get(i) as { ch: number } | undefined;
     const s = ent.oSlot.get(whole ? whole.ch : store.a[i]!);
     if (s !== undefined && closedAt[s] === -1) closedAt[s] = i;
   }
   return {
-    byGoroutine: buildCsr(store, ent.gId.length, ent.gSlot, goroutineRefs),
-    byObject: buildCsr(store, ent.oId.length, ent.oSlot, objectRefs),
+    byGoroutine: { offsets: gs.offsets, items: gs.items },
+    byObject: { offsets: os.offsets, items: os.items },
     closedAt,
   };
 }

@@ -20,11 +20,16 @@
  *   `rwmutex.lock` (read false), readers appended by `rwmutex.lock` (read true) and removed by
  *   `rwmutex.unlock` (read true). WaitGroup counter: the `count` of its latest `wg.add`.
  *
+ * - A goroutine named in a `cond.signal`/`cond.broadcast` `woken` is served (it left the cond's
+ *   waiters) though still blocked until its `go.unblock`.
+ * - Onces, timers and contexts: machine-sync.ts.
+ *
  * Invariant: `apply` never throws on a trace the reader accepts, however odd its story.
  */
 import type { EventStore } from "./event-store";
 import { F1, Kind, KIND_MASK } from "./kinds";
 import type { Entities } from "./entities";
+import { SyncState, applySync, freezeSync, thawSync } from "./machine-sync";
 
 export const ABSENT = 0;
 export const RUNNABLE = 1;
@@ -37,7 +42,8 @@ const SLEEP_REASON = 8; // index of "sleep" in BLOCK_REASONS
 
 export interface Checkpoint {
   readonly ints: Int32Array;
-  readonly wg: Float64Array;
+  /** WaitGroup counters, then the timers' due times (machine-sync.ts). */
+  readonly floats: Float64Array;
 }
 
 export class MachineState {
@@ -51,6 +57,7 @@ export class MachineState {
   holders = new Map<number, number>();
   readers = new Map<number, number[]>();
   wg = new Map<number, number>();
+  readonly sync = new SyncState();
 
   constructor(slots: number) {
     this.blockIdx.fill(-1);
@@ -99,12 +106,12 @@ export function apply(m: MachineState, store: EventStore, ent: Entities, i: numb
   operands(store, i, ops);
   const gid = ops[0]!;
   const a = ops[1]!;
-  const gs = gid > 0 ? (ent.gSlot.get(gid) ?? -1) : -1;
-  if (gs >= 0) noteActor(m, gs, store.loc[i]!, kind);
+  const gs = gid > 0 ? ent.gSlotOf(gid) : -1;
+  if (gs >= 0) noteActor(m, gs, store.locOf(i), kind);
   switch (kind) {
     case Kind.GoCreate: {
-      const cs = ent.gSlot.get(a);
-      if (cs !== undefined) {
+      const cs = ent.gSlotOf(a);
+      if (cs >= 0) {
         m.ensure(cs + 1);
         m.status[cs] = RUNNABLE;
       }
@@ -118,8 +125,8 @@ export function apply(m: MachineState, store: EventStore, ent: Entities, i: numb
       if (m.running === gs) m.running = -1;
       return;
     case Kind.GoUnblock: {
-      const ts = ent.gSlot.get(a);
-      if (ts === undefined || ts === 0 || m.status[ts] === DONE) return;
+      const ts = ent.gSlotOf(a);
+      if (ts <= 0 || m.status[ts] === DONE) return;
       m.status[ts] = RUNNABLE;
       m.blockIdx[ts] = -1;
       m.served[ts] = 0;
@@ -133,6 +140,7 @@ export function apply(m: MachineState, store: EventStore, ent: Entities, i: numb
       return;
     case Kind.GoEnd:
     case Kind.MainReturn:
+      applySync(m.sync, store, ent, i, kind);
       if (gs < 0 || m.status[gs] === DONE) return;
       ent.gFinalLoc[gs] = m.lastLoc[gs]!;
       m.status[gs] = DONE;
@@ -158,14 +166,22 @@ export function apply(m: MachineState, store: EventStore, ent: Entities, i: numb
     case Kind.RwmutexUnlock:
       return rwOp(m, store, ent, i, a, gid, kind === Kind.RwmutexLock);
     case Kind.WgAdd: {
-      const s = ent.oSlot.get(a);
-      if (s === undefined) return;
+      const s = ent.oSlotOf(a);
+      if (s < 0) return;
       const e = store.irregular.get(i) as { count: number } | undefined;
       m.wg.set(s, e ? e.count : store.y[i]!);
       return;
     }
-    default:
+    case Kind.CondSignal:
+    case Kind.CondBroadcast:
+      // The woken leave the cond's waiters now; they stay blocked until their go.unblock.
+      for (const w of (store.event(i) as { woken: readonly number[] }).woken) {
+        const ws = ent.gSlotOf(w);
+        if (ws > 0 && m.status[ws] === BLOCKED) m.served[ws] = 1;
+      }
       return;
+    default:
+      return applySync(m.sync, store, ent, i, kind);
   }
 }
 
@@ -185,8 +201,8 @@ function noteActor(m: MachineState, gs: number, loc: number, kind: number): void
 }
 
 function chanOp(m: MachineState, ent: Entities, ch: number, len: number, i: number, send: boolean): void {
-  const s = ent.oSlot.get(ch);
-  if (s === undefined || len < 0) return;
+  const s = ent.oSlotOf(ch);
+  if (s < 0 || len < 0) return;
   let buf = m.buffers.get(s);
   const cur = buf ? buf.length : 0;
   if (send ? len === cur : len === cur && len === 0) return; // a hand-off
@@ -202,14 +218,14 @@ function chanOp(m: MachineState, ent: Entities, ch: number, len: number, i: numb
 }
 
 function setHolder(m: MachineState, ent: Entities, id: number, g: number): void {
-  const s = ent.oSlot.get(id);
-  if (s === undefined) return;
+  const s = ent.oSlotOf(id);
+  if (s < 0) return;
   m.holders.set(s, g); // -1 for none: set, not delete, keeps the map's shape stable
 }
 
 function rwOp(m: MachineState, store: EventStore, ent: Entities, i: number, id: number, g: number, lock: boolean): void {
-  const s = ent.oSlot.get(id);
-  if (s === undefined) return;
+  const s = ent.oSlotOf(id);
+  if (s < 0) return;
   const whole = store.irregular.get(i) as { read: boolean } | undefined;
   const read = whole ? whole.read : (store.k[i]! & F1) !== 0;
   if (!read) return setHolder(m, ent, id, lock ? g : -1);
@@ -246,9 +262,10 @@ export function checkpoint(m: MachineState, slots: number): Checkpoint {
   const readers = [...m.readers].filter(([, rs]) => rs.length > 0);
   out.push(readers.length);
   for (const [s, rs] of readers) out.push(s, rs.length, ...rs);
-  const wg: number[] = [];
-  for (const [s, c] of m.wg) wg.push(s, c);
-  return { ints: Int32Array.from(out), wg: Float64Array.from(wg) };
+  const floats: number[] = [m.wg.size];
+  for (const [s, c] of m.wg) floats.push(s, c);
+  freezeSync(m.sync, out, floats);
+  return { ints: Int32Array.from(out), floats: Float64Array.from(floats) };
 }
 
 /** Resets `m` to a checkpoint. Goroutines created before it and not listed are done. */
@@ -294,5 +311,8 @@ export function restore(m: MachineState, cp: Checkpoint, finalLoc: readonly numb
     p += len;
   }
   m.wg = new Map();
-  for (let j = 0; j < cp.wg.length; j += 2) m.wg.set(cp.wg[j]!, cp.wg[j + 1]!);
+  const f = cp.floats;
+  let q = 1;
+  for (let n = f[0]!; n > 0; n--, q += 2) m.wg.set(f[q]!, f[q + 1]!);
+  thawSync(m.sync, c, p, f, q);
 }

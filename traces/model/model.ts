@@ -95,7 +95,7 @@ export function createTraceModel(parts: ModelParts): TraceModel {
       return store.event(i);
     },
     seqOf: (i) => store.seqOf(i),
-    timeOf: (i) => store.t[i]!,
+    timeOf: (i) => store.timeOf(i),
     indexOfSeq,
     eventsOf(entity: ModelEntity): Int32Array {
       const csr = entity.kind === "goroutine" ? indexes.byGoroutine : indexes.byObject;
@@ -103,20 +103,7 @@ export function createTraceModel(parts: ModelParts): TraceModel {
       if (s === undefined) return EMPTY;
       return csr.items.subarray(csr.offsets[s]!, csr.offsets[s + 1]!);
     },
-    seqAtTime(t: number): number {
-      // Last index with time ≤ t.
-      let lo = 0;
-      let hi = store.n - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        if (store.t[mid]! <= t) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return seqOfIndex(found);
-    },
+    seqAtTime: (t) => seqOfIndex(store.lastIndexAtOrBefore(t)),
     stateAt: (seq) => stateAtIndex(indexOfSeq(seq)),
   };
 }

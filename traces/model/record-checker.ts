@@ -4,8 +4,7 @@
  * accept and reject exactly what `traces/reader` does, with the same messages.
  *
  * Mirrors `reader/validator.ts` except that events go straight into the column store instead of
- * an array of objects, and the `seq → channel` map of sends (one entry per send in the reader) is
- * answered from the columns.
+ * an array of objects.
  */
 import type { LocDef, TraceEnd, TraceEvent, TraceHeader } from "../format/schema";
 import { checkDef, checkEnd, checkHeader } from "../reader/check-records";
@@ -13,7 +12,6 @@ import { checkEvent } from "../reader/check-event";
 import { RecordProblem, describe, fail, isRecord } from "../reader/fields";
 import { createValidationState, type ValidationState } from "../reader/state";
 import type { EventStore } from "./event-store";
-import { Kind, KIND_MASK } from "./kinds";
 
 export interface RecordChecker {
   readonly st: ValidationState;
@@ -28,11 +26,6 @@ export interface RecordChecker {
 /** `onEvent` receives the index of every event stored, from either path. */
 export function createRecordChecker(store: EventStore, onEvent: (i: number) => void): RecordChecker {
   const st = createValidationState();
-  const sends = {
-    get: (seq: number): number | undefined => sendChannel(store, seq),
-    set: () => sends,
-  };
-  (st as { sends: unknown }).sends = sends;
 
   const checker: RecordChecker = {
     st,
@@ -71,31 +64,4 @@ export function createRecordChecker(store: EventStore, onEvent: (i: number) => v
     }
   }
   return checker;
-}
-
-/** The channel of the `chan.send` with this `seq`, if there is one (from the columns). */
-export function sendChannel(store: EventStore, seq: number): number | undefined {
-  const i = exactIndex(store, seq);
-  if (i < 0 || (store.k[i]! & KIND_MASK) !== Kind.ChanSend) return undefined;
-  const whole = store.irregular.get(i);
-  return whole ? (whole as { ch: number }).ch : store.a[i];
-}
-
-function exactIndex(store: EventStore, seq: number): number {
-  const n = store.n;
-  if (!store.seqs) {
-    const i = seq - store.firstSeq;
-    return Number.isInteger(i) && i >= 0 && i < n ? i : -1;
-  }
-  let lo = 0;
-  let hi = n - 1;
-  const s = store.seqs;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = s[mid]!;
-    if (v === seq) return mid;
-    if (v < seq) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

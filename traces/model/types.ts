@@ -99,6 +99,58 @@ export interface WaitGroupState {
   readonly waiters: readonly number[];
 }
 
+export interface CondState {
+  readonly id: number;
+  readonly name: string;
+  /** The mutex or RWMutex it was made with (`cond.make` `lock`). */
+  readonly lock: number;
+  /** Goroutines blocked in `Wait`, in the order they blocked. */
+  readonly waiters: readonly number[];
+}
+
+export interface OnceState {
+  readonly id: number;
+  readonly name: string;
+  /**
+   * `idle` before a `Do` ran the function; `running` from that `Do` until an event shows it
+   * finished (a later `Do`, or the end of the goroutine that ran it: the trace has no event for
+   * the function returning); `done` after.
+   */
+  readonly status: "idle" | "running" | "done";
+  /** The goroutine whose `Do` ran the function, once one did. */
+  readonly runner?: number;
+  /** Goroutines waiting in `Do` for the running call to finish. */
+  readonly waiters: readonly number[];
+}
+
+export interface TimerState {
+  readonly id: number;
+  readonly name: string;
+  /** Pending: it will fire at `when` unless stopped. */
+  readonly armed: boolean;
+  /** When it is (or was last) due, ns. */
+  readonly when: number;
+  /** ns between fires for a ticker; 0 for a one-shot timer. */
+  readonly period: number;
+  /** Fires so far. */
+  readonly fired: number;
+  /** The channel it delivers to, when it has one. */
+  readonly ch?: number;
+}
+
+export interface ContextState {
+  readonly id: number;
+  readonly kind: "background" | "cancel" | "deadline";
+  /** Parent context id, 0 for none. */
+  readonly parent: number;
+  /** Its Done channel. */
+  readonly done: number;
+  readonly deadline?: number;
+  readonly canceled: boolean;
+  /** Why it was canceled (`context canceled`, `context deadline exceeded`), once it was. */
+  readonly err?: string;
+}
+
 /** Everything the model knows at one `seq`: the state after that event. */
 export interface ModelState {
   /** The `seq` of the last event applied (0 before the first event). */
@@ -111,6 +163,11 @@ export interface ModelState {
   readonly channels: readonly ChannelState[];
   readonly locks: readonly LockState[];
   readonly waitGroups: readonly WaitGroupState[];
+  /** Conds, Onces, timers and contexts made so far, in make order (always present when built by the model). */
+  readonly conds?: readonly CondState[];
+  readonly onces?: readonly OnceState[];
+  readonly timers?: readonly TimerState[];
+  readonly contexts?: readonly ContextState[];
 }
 
 /** A goroutine or an object, as `eventsOf` takes it. */

@@ -70,13 +70,15 @@ function checkKind(k: EventKind, r: Rec, st: ValidationState, c: EventSite): voi
     case "chan.make": {
       const cap = int(r, "cap", k);
       str(r, "name", k);
-      st.chanCap.set(make(), cap);
+      const ch = make();
+      st.chanCap.set(ch, cap);
+      st.sends.open(ch, cap);
       return;
     }
     case "chan.send": {
       const ch = checkLen(r, st, k, chan("ch"));
       str(r, "val", k);
-      st.sends.set(c.seq, ch);
+      st.sends.add(ch, c.seq);
       return;
     }
     case "chan.recv":
@@ -220,7 +222,8 @@ function checkRecv(r: Rec, st: ValidationState, ch: number): void {
   const from = optional(r, "from", () => int(r, "from", k, 1));
   if (from === undefined) return;
   if (!ok) fail(`${k} has "from" ${from} but "ok" is false (a receive from a closed channel matches no send)`);
-  if (st.sends.get(from) !== ch) fail(`${k} "from" ${from} is not the seq of an earlier chan.send on channel ${ch}`);
+  if (!st.sends.has(ch, from)) fail(`${k} "from" ${from} is not the seq of an earlier chan.send on channel ${ch} still waiting to be received`);
+  st.sends.take(ch, from);
 }
 
 function checkSelectBegin(r: Rec, st: ValidationState, g: number): void {

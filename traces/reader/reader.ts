@@ -6,9 +6,16 @@
  * (a crash loses at most the line being written), unless it is line 1; any line after the end
  * record, even an empty or truncated one, is an error;
  * lines are decoded as strict UTF-8 and parsed with `JSON.parse` only: values are never evaluated.
+ *
+ * Every line after the header first goes to the byte scanner (`fast-scan.ts`), which accepts the
+ * writer's exact layout of the frequent event kinds after the same checks, and builds the event
+ * object without `JSON.parse`; anything else takes the path above.
  */
 import type { TraceHeader } from "../format/schema";
-import { createLineSplitter } from "./line-splitter";
+import { createLineScanner } from "./line-scanner";
+import { FastScanner, scanEvent } from "./fast-scan";
+import { scannedEvent } from "./fast-event";
+import { ByteDecoder } from "./byte-strings";
 import type { ReadResult, TraceError, TraceReader, TraceReaderOptions, TraceWarning } from "./types";
 import { createTraceValidator } from "./validator";
 import { parseLine, truncatedLine } from "./parse-line";
@@ -30,9 +37,19 @@ export function createTraceReader(options: TraceReaderOptions = {}): TraceReader
   let error: TraceError | undefined;
   let result: ReadResult | undefined;
 
-  const splitter = createLineSplitter({
+  const scanner = new FastScanner(validator.st, new ByteDecoder());
+
+  function fastLine(bytes: Uint8Array, start: number, lim: number): number {
+    if (validator.endLine !== undefined) return -1;
+    const nl = scanEvent(scanner, bytes, start, lim);
+    if (nl >= 0) validator.acceptChecked(scannedEvent(scanner));
+    return nl;
+  }
+
+  const splitter = createLineScanner({
     maxLineBytes,
     onLine,
+    fastLine,
     onTooLong: (line) => fail(line, `line longer than ${maxLineBytes} bytes`),
   });
 
@@ -41,8 +58,9 @@ export function createTraceReader(options: TraceReaderOptions = {}): TraceReader
     splitter.stop();
   }
 
-  function onLine(line: number, bytes: Uint8Array, terminated: boolean): void {
+  function onLine(line: number, chunk: Uint8Array, start: number, end: number, terminated: boolean): void {
     if (error) return;
+    const bytes = chunk.subarray(start, end);
     if (validator.endLine !== undefined) {
       fail(line, `nothing may follow the end record (line ${validator.endLine})`);
       return;

@@ -8,6 +8,7 @@
  */
 import type { ObjectKind } from "../format/schema";
 import { fail } from "./fields";
+import { PendingSends } from "./pending-sends";
 
 export interface ObjectInfo {
   readonly kind: ObjectKind;
@@ -31,8 +32,8 @@ export interface ValidationState {
   readonly chanCap: Map<number, number>;
   /** WaitGroup id → counter after the last `wg.add`. */
   readonly wgCount: Map<number, number>;
-  /** `seq` of every `chan.send` → its channel, so that `chan.recv` `from` can be checked. */
-  readonly sends: Map<number, number>;
+  /** The sends not yet received, per channel, so that `chan.recv` `from` can be checked (bounded). */
+  readonly sends: PendingSends;
   readonly selects: Map<number, PendingSelect>;
 }
 
@@ -45,7 +46,7 @@ export function createValidationState(): ValidationState {
     locs: new Map(),
     chanCap: new Map(),
     wgCount: new Map(),
-    sends: new Map(),
+    sends: new PendingSends(),
     selects: new Map(),
   };
 }

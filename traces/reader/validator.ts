@@ -11,7 +11,7 @@ import type { LocDef, TraceEnd, TraceEvent, TraceHeader } from "../format/schema
 import { checkDef, checkEnd, checkHeader } from "./check-records";
 import { checkEvent } from "./check-event";
 import { RecordProblem, describe, fail, isRecord } from "./fields";
-import { createValidationState } from "./state";
+import { createValidationState, type ValidationState } from "./state";
 
 export interface TraceValidator {
   /** Checks the parsed record on `line` (1-based). Returns the problem, without a line prefix, or undefined. */
@@ -22,6 +22,10 @@ export interface TraceValidator {
   readonly end: TraceEnd | undefined;
   /** The line of the end record, once it has been accepted. */
   readonly endLine: number | undefined;
+  /** The validation state, shared with the byte scanner. */
+  readonly st: ValidationState;
+  /** Keeps an event the byte scanner already checked against `st`. */
+  acceptChecked(e: TraceEvent): void;
 }
 
 /**
@@ -66,6 +70,11 @@ export function createTraceValidator(onEvent?: (e: TraceEvent) => void, keepEven
         if (e instanceof RecordProblem) return e.message;
         throw e;
       }
+    },
+    st,
+    acceptChecked(e) {
+      if (keepEvents) events.push(e);
+      onEvent?.(e);
     },
     get header() {
       return header;

@@ -16,6 +16,8 @@ import type { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { createAnalyzer, type Analyzer, type Diagnostic } from "../../../traces/analysis";
 import { createTraceReader, type ReadResult } from "../../../traces/reader";
+import { detectTraceFormat } from "../../../traces/import";
+import { openAnyTrace } from "../../../traces/import/any-trace";
 import { printError, type CliContext } from "../context";
 import { createColors, formatDiagnostics } from "../format-diagnostics";
 
@@ -53,6 +55,19 @@ const PROGRESS_FROM = 64 << 20;
  */
 function streamAnalysis(fd: number): { read: ReadResult; diagnostics: Diagnostic[] } {
   const size = fs.fstatSync(fd).size;
+  function* chunks(): Generator<Uint8Array> {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  }
+  return analyzeChunks(chunks(), size);
+}
+
+/** The reader and the analyzer over chunks of format-v1 bytes, with a progress bar on a terminal. */
+function analyzeChunks(chunks: Iterable<Uint8Array>, size: number): { read: ReadResult; diagnostics: Diagnostic[] } {
   const bar = size >= PROGRESS_FROM && process.stderr.isTTY === true
     ? new SingleBar({ format: "reading {bar} {percentage}% of {total} MB", stream: process.stderr, hideCursor: true, clearOnComplete: true })
     : undefined;
@@ -60,19 +75,31 @@ function streamAnalysis(fd: number): { read: ReadResult; diagnostics: Diagnostic
   let analyzer: Analyzer | undefined;
   const reader = createTraceReader({ keepEvents: false, onEvent: (e) => analyzer!.onEvent(e) });
   analyzer = createAnalyzer(reader.locs);
-  const buf = Buffer.allocUnsafe(CHUNK);
   let done = 0;
-  for (;;) {
-    const n = fs.readSync(fd, buf, 0, CHUNK, null);
-    if (n === 0) break;
-    reader.push(buf.subarray(0, n));
-    done += n;
+  for (const chunk of chunks) {
+    reader.push(chunk);
+    done += chunk.length;
     bar?.update(Math.round(done / 1e6));
     if (reader.error) break;
   }
   bar?.stop();
   const read = reader.finish();
-  return { read, diagnostics: analyzer.finish(read.end) };
+  return { read, diagnostics: analyzer.finish(read.end, read.header) };
+}
+
+/** A Go execution trace (by its header) is imported into format v1 in memory; undefined for any other file. */
+function importIfGo(fd: number, file: string, ctx: CliContext): { bytes: Uint8Array } | { failed: true } | undefined {
+  const head = Buffer.alloc(64);
+  const n = fs.readSync(fd, head, 0, head.length, 0);
+  const format = detectTraceFormat(head.subarray(0, n));
+  if (format !== "go-pre-1.22" && format !== "go-1.22+") return undefined;
+  const any = openAnyTrace(fs.readFileSync(fd), path.basename(file));
+  if (!any.ok) {
+    printError(ctx, `${file}: not a Go trace Goroscope can read: ${any.message}`);
+    return { failed: true };
+  }
+  for (const w of any.warnings) printError(ctx, `warning: ${file}: ${w}`);
+  return { bytes: any.bytes };
 }
 
 export function analyzeCommand(file: string, options: AnalyzeCommandOptions, ctx: CliContext): number {
@@ -88,7 +115,9 @@ export function analyzeCommand(file: string, options: AnalyzeCommandOptions, ctx
   let read: ReadResult;
   let diagnostics: Diagnostic[];
   try {
-    ({ read, diagnostics } = streamAnalysis(fd));
+    const imported = importIfGo(fd, file, ctx);
+    if (imported && "failed" in imported) return 2;
+    ({ read, diagnostics } = imported ? analyzeChunks([imported.bytes], imported.bytes.length) : streamAnalysis(fd));
   } catch (err) {
     printError(ctx, `cannot read ${file}: ${openError(err)}`);
     return 2;
@@ -99,7 +128,9 @@ export function analyzeCommand(file: string, options: AnalyzeCommandOptions, ctx
     printError(ctx, `${file}: ${read.error.message}`);
     return 2;
   }
-  for (const w of read.warnings) printError(ctx, `warning: ${file}: ${w.message}`);
+  // A Go trace never has an end record: saying so would only alarm.
+  const warnings = read.header.source === undefined ? read.warnings : read.warnings.filter((w) => !w.message.startsWith("no end record"));
+  for (const w of warnings) printError(ctx, `warning: ${file}: ${w.message}`);
   if (options.json) {
     const report: AnalyzeReport = { diagnostics, runs: 1, failingSeeds: diagnostics.length > 0 ? [read.header.seed] : [] };
     ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);

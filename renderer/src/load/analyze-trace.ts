@@ -39,7 +39,7 @@ export function analyzeBytes(bytes: Uint8Array, onProgress?: (fraction: number) 
     onProgress?.(Math.min(1, (off + CHUNK) / bytes.byteLength));
   }
   const read = reader.finish();
-  return { diagnostics: analyzer.finish(read.ok ? read.end : undefined), output };
+  return { diagnostics: analyzer.finish(read.ok ? read.end : undefined, read.header), output };
 }
 
 export type AnalysisRequest = { readonly bytes: Uint8Array };

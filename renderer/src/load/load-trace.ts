@@ -33,6 +33,8 @@ export interface LoadOptions {
   readonly onProgress?: (fraction: number) => void;
   /** Bytes parsed between yields to the event loop. */
   readonly sliceBytes?: number;
+  /** Warnings from before the load (an imported Go trace's), shown first. */
+  readonly extraWarnings?: readonly string[];
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -48,7 +50,10 @@ export async function loadTrace(bytes: Uint8Array, options: LoadOptions = {}): P
   const result = builder.finish();
   const model = result.model;
   if (!result.ok && model.eventCount === 0) return { ok: false, message: result.error.message, line: result.error.line };
-  const warnings = result.warnings.map((w) => w.message);
+  // A trace imported from Go never has an end record: that is its nature, not a problem.
+  const imported = model.header?.source !== undefined;
+  const readerWarnings = result.warnings.map((w) => w.message).filter((m) => !(imported && m.startsWith("no end record")));
+  const warnings = [...(options.extraWarnings ?? []), ...readerWarnings];
   if (!result.ok) warnings.unshift(`${result.error.message} — showing the ${model.eventCount} events before it`);
   return {
     ok: true,

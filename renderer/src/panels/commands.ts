@@ -19,7 +19,7 @@ export function openTraceDialog(store: StoreApi, doc: Document = document): void
   }
   const input = doc.createElement("input");
   input.type = "file";
-  input.accept = ".jsonl,.json,.trace,.txt,application/json";
+  input.accept = ".jsonl,.json,.trace,.out,.txt,application/json";
   input.addEventListener("change", () => {
     const file = input.files?.[0];
     if (file) void openLocalFile(store, file);

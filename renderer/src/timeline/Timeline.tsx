@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, type ReactElement } from "react";
 import { useStore } from "../store/store";
 import { palette } from "../theme/palette";
-import { deriveTimeline } from "./data/derive";
+import { deriveTimeline } from "../../../traces/timeline/derive";
 import { buildLayout } from "./data/layout";
 import { Labels } from "./labels";
 import { createTimelineView, type TimelineView } from "./view/timeline-view";

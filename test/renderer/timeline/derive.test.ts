@@ -5,11 +5,11 @@
  */
 import { describe, expect, test } from "vitest";
 import type { TraceModel } from "../../../traces/model";
-import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE } from "../../../renderer/src/timeline/data/arrows";
-import { deriveTimeline, type TimelineData } from "../../../renderer/src/timeline/data/derive";
-import { segmentAt } from "../../../renderer/src/timeline/data/goroutine-lanes";
-import { valueAt, type HolderIntervals } from "../../../renderer/src/timeline/data/object-tracks";
-import { STATUS_NAMES, reasonName } from "../../../renderer/src/timeline/data/status";
+import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE } from "../../../traces/timeline/arrows";
+import { deriveTimeline, type TimelineData } from "../../../traces/timeline/derive";
+import { segmentAt } from "../../../traces/timeline/goroutine-lanes";
+import { valueAt, type HolderIntervals } from "../../../traces/timeline/object-tracks";
+import { STATUS_NAMES, reasonName } from "../../../traces/timeline/status";
 import { exampleText, modelOf, modelOfText, sampleText, stretched } from "./helpers";
 
 /** main makes an unbuffered channel, starts a worker, blocks receiving; the worker sleeps, sends, ends. */

@@ -1,6 +1,6 @@
 /** Time axis labels, row layout (tree order, folding, filter) and hit-testing from a point to an event. */
 import { describe, expect, test } from "vitest";
-import { deriveTimeline } from "../../../renderer/src/timeline/data/derive";
+import { deriveTimeline } from "../../../traces/timeline/derive";
 import { hitTest, nearestEvent } from "../../../renderer/src/timeline/data/hit-test";
 import { buildLayout, matchesFilter, rowAt } from "../../../renderer/src/timeline/data/layout";
 import { axisTicks, formatTick } from "../../../renderer/src/timeline/data/time-axis";

@@ -4,10 +4,10 @@
  * all segments), and never cost more than a few runs per column.
  */
 import { describe, expect, test } from "vitest";
-import { LaneBuilder, stateTimes, type GoroutineLane } from "../../../renderer/src/timeline/data/goroutine-lanes";
+import { LaneBuilder, stateTimes, type GoroutineLane } from "../../../traces/timeline/goroutine-lanes";
 import { countBetween, laneRuns, pixelPoints, pixelScale, stepRuns, tOf } from "../../../renderer/src/timeline/data/lod";
-import { StepBuilder, rangeMax, type StepSeries } from "../../../renderer/src/timeline/data/object-tracks";
-import { STATE_COUNT } from "../../../renderer/src/timeline/data/status";
+import { StepBuilder, rangeMax, type StepSeries } from "../../../traces/timeline/object-tracks";
+import { STATE_COUNT } from "../../../traces/timeline/status";
 
 /** A seeded LCG, so every run checks the same lanes. */
 function rng(seed: number) {

@@ -83,7 +83,22 @@ describe("partial-deadlock", () => {
   it("finds a goroutine that locks a mutex it already holds", async () => {
     const { diagnostics: ds } = await analyzeProgram(buggy.selfDeadlock);
     expect(summary(ds)).toEqual(["partial-deadlock: partial deadlock: again waits for itself (mu)"]);
+    expect(ds[0].explanation).toContain("`mu` is already held by again (goroutine 2) itself");
     expect(ds[0].explanation).toContain("not reentrant");
+  });
+
+  it("explains a Cond wait that missed its signal", async () => {
+    const { diagnostics: ds } = await analyzeProgram(buggy.lostSignal);
+    expect(summary(ds)).toEqual(["leak: goroutine waiter leaked: blocked waiting on ready forever"]);
+    expect(ds[0].explanation).toMatch(/`ready` was signaled \(Signal\) by main at seq \d+ \(0 s\), before waiter \(goroutine 2\) began waiting, while no goroutine was waiting/);
+  });
+
+  it("explains a wait on the Done channel of a context nobody cancels", async () => {
+    const { diagnostics: ds } = await analyzeProgram(buggy.neverCanceled);
+    expect(summary(ds)).toEqual(["leak: goroutine cleaner leaked: blocked receiving from ctx1.Done forever"]);
+    expect(ds[0].explanation).toContain("`ctx1.Done` is the Done channel of a context that was never canceled");
+    expect(ds[0].explanation).toContain("main made the context");
+    expect(ds[0].explanation).toContain("without calling cancel");
   });
 });
 

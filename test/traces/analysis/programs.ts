@@ -1,5 +1,5 @@
 /** Small programs of each bug shape, and correct programs of the same shapes, for the analyzer tests. */
-import { chan, go, Mutex, panic, recv, RWMutex, select, send, sleep, time, WaitGroup } from "goroscope/runtime";
+import { chan, Cond, context, go, Mutex, panic, recv, RWMutex, select, send, sleep, time, WaitGroup } from "goroscope/runtime";
 
 export const buggy = {
   /** main and w1 take a and b in opposite orders and both hang: a global deadlock. */
@@ -139,6 +139,26 @@ export const buggy = {
       await select(recv(quit, () => undefined), recv(jobs, () => undefined));
     });
     await sleep(time.Millisecond);
+  },
+  /** main signals before the waiter waits: the signal is lost and the waiter sleeps forever. */
+  async lostSignal() {
+    const mu = new Mutex({ name: "mu" });
+    const ready = new Cond(mu, { name: "ready" });
+    go(async function waiter() {
+      await sleep(1);
+      await mu.lock();
+      await ready.wait();
+      mu.unlock();
+    });
+    ready.signal();
+    await sleep(2);
+  },
+  /** The cleaner waits on a context's Done; main returns without canceling it. */
+  async neverCanceled() {
+    const [ctx] = context.withCancel(context.background());
+    go(async function cleaner() {
+      await ctx.done().recv();
+    });
   },
   /** A goroutine that sleeps past the grace period. */
   async sleeper() {

@@ -203,6 +203,7 @@ describe("loading errors", () => {
     expect(r.model.eventCount).toBe(2);
     const empty = loadModel("");
     expect(empty.ok ? undefined : empty.error.message).toBe("empty file: not a Goroscope trace");
-    expect(empty.model.stateAt(5)).toEqual({ seq: 0, t: 0, goroutines: [{ id: 1, name: "main", status: "runnable" }], channels: [], locks: [], waitGroups: [] });
+    expect(empty.model.stateAt(5)).toEqual({ seq: 0, t: 0, goroutines: [{ id: 1, name: "main", status: "runnable" }], channels: [], locks: [], waitGroups: [],
+      conds: [], onces: [], timers: [], contexts: [] });
   });
 });

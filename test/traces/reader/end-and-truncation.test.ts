@@ -24,7 +24,7 @@ describe("the end record", () => {
     ["an unknown state", { ...end, goroutines: [{ ...goroutine, state: "zombie" }] },
       'end record goroutines[0] "state" must be one of running, runnable, blocked, sleeping, external, got "zombie"'],
     ["an unknown reason for a goroutine", { ...end, goroutines: [{ ...goroutine, reason: "io" }] },
-      'end record goroutines[0] "reason" must be one of chan.send, chan.recv, select, mutex.lock, rwmutex.rlock, rwmutex.lock, wg.wait, cond.wait, sleep, nil-chan, external, got "io"'],
+      'end record goroutines[0] "reason" must be one of chan.send, chan.recv, select, mutex.lock, rwmutex.rlock, rwmutex.lock, wg.wait, cond.wait, sleep, nil-chan, external, sync, network, syscall, runtime, unknown, got "io"'],
     ["waiting on an unknown object", { ...end, goroutines: [goroutine, { ...goroutine, on: [77] }] },
       "end record goroutines[1] on 77 was never announced (no earlier make event)"],
     ["an undefined loc", { ...end, goroutines: [{ ...goroutine, loc: 9 }] }, "end record goroutines[0] loc 9 is not defined by an earlier def line"],

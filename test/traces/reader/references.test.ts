@@ -70,9 +70,9 @@ describe("goroutine ids", () => {
 
 describe("per-kind consistency", () => {
   const cases: readonly Case[] = [
-    ["a receive matching no send", [ev("chan.recv", { from: 12 })], 0, 'chan.recv "from" 12 is not the seq of an earlier chan.send on channel 1'],
+    ["a receive matching no send", [ev("chan.recv", { from: 12 })], 0, 'chan.recv "from" 12 is not the seq of an earlier chan.send on channel 1 still waiting to be received'],
     ["a receive matching a send on another channel", [ev("chan.make", { ch: 20, cap: 1 }), ev("chan.send", { seq: 101, ch: 20 }), ev("chan.recv", { seq: 102, from: 101 })], 2,
-      'chan.recv "from" 101 is not the seq of an earlier chan.send on channel 1'],
+      'chan.recv "from" 101 is not the seq of an earlier chan.send on channel 1 still waiting to be received'],
     ["a failed receive with from", [ev("chan.recv", { ok: false })], 0,
       'chan.recv has "from" 11 but "ok" is false (a receive from a closed channel matches no send)'],
     ["a length above the capacity", [ev("chan.send", { len: 2 })], 0, 'chan.send "len" 2 exceeds the capacity 1 of channel 1'],
@@ -88,7 +88,7 @@ describe("per-kind consistency", () => {
       'wg.add "count" 0 is not the previous count 2 plus "delta" -1'],
     ["a successful trylock event", [ev("mutex.trylock", { ok: true })], 0, 'mutex.trylock "ok" must be false (a successful tryLock is a mutex.lock with "try")'],
     ["an unknown block reason", [ev("go.block", { reason: "io" })], 0,
-      'go.block "reason" must be one of chan.send, chan.recv, select, mutex.lock, rwmutex.rlock, rwmutex.lock, wg.wait, cond.wait, sleep, nil-chan, external, got "io"'],
+      'go.block "reason" must be one of chan.send, chan.recv, select, mutex.lock, rwmutex.rlock, rwmutex.lock, wg.wait, cond.wait, sleep, nil-chan, external, sync, network, syscall, runtime, unknown, got "io"'],
     ["an unknown atomic op", [ev("atomic.op", { op: "xor" })], 0, 'atomic.op "op" must be one of add, load, store, cas, got "xor"'],
     ["a non-string stack frame", [ev("go.panic", { stack: ["main", 3] })], 0, 'go.panic "stack[1]" must be a string, got 3'],
     ["a fractional object id in on", [ev("go.block", { on: [1.5] })], 0, 'go.block "on[0]" must be an integer ≥ 1, got 1.5'],

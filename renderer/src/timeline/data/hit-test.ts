@@ -2,7 +2,7 @@
  * Hit-testing: from a point on the canvas (CSS px) to a row, a time, and the event nearest to it
  * on that row. Pure, so tests drive it without a DOM.
  */
-import type { TimelineData } from "./derive";
+import type { TimelineData } from "../../../../traces/timeline/derive";
 import { rowAt, type Layout, type Row } from "./layout";
 
 export interface Hit {

@@ -7,9 +7,9 @@
  * hides its descendants; their events and arrows are drawn on its row (`rowOfGoroutine`). A filter
  * text shows only the goroutines and objects whose name or `#id` matches, and ignores collapsing.
  */
-import type { GoroutineLane } from "./goroutine-lanes";
-import type { TimelineData } from "./derive";
-import type { ObjectTrack } from "./object-tracks";
+import type { GoroutineLane } from "../../../../traces/timeline/goroutine-lanes";
+import type { TimelineData } from "../../../../traces/timeline/derive";
+import type { ObjectTrack } from "../../../../traces/timeline/object-tracks";
 
 export const ROW_HEIGHT = { section: 22, g: 20, chan: 34, mutex: 28, rwmutex: 34, wg: 26 } as const;
 

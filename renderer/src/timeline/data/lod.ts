@@ -6,10 +6,10 @@
  * a column that several segments share is "mixed" and takes the state where the lane spent most
  * of that time (from the prefix sums), or for a step series the largest value in it.
  */
-import { firstAtOrAfter, lastAtOrBefore } from "./growable";
-import { segmentAt, stateTimes, type GoroutineLane } from "./goroutine-lanes";
-import { rangeMax, type StepSeries } from "./object-tracks";
-import { DONE, STATE_COUNT } from "./status";
+import { firstAtOrAfter, lastAtOrBefore } from "../../../../traces/timeline/growable";
+import { segmentAt, stateTimes, type GoroutineLane } from "../../../../traces/timeline/goroutine-lanes";
+import { rangeMax, type StepSeries } from "../../../../traces/timeline/object-tracks";
+import { DONE, STATE_COUNT } from "../../../../traces/timeline/status";
 
 /** A linear time → pixel mapping over `width` columns (any pixel unit; the drawer uses device px). */
 export interface PixelScale {

@@ -5,9 +5,9 @@
  */
 import type { ArrowToggles } from "../../store/view-slice";
 import type { Palette } from "../../theme/palette";
-import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE } from "../data/arrows";
-import type { TimelineData } from "../data/derive";
-import { firstAtOrAfter } from "../data/growable";
+import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE } from "../../../../traces/timeline/arrows";
+import type { TimelineData } from "../../../../traces/timeline/derive";
+import { firstAtOrAfter } from "../../../../traces/timeline/growable";
 import type { Layout } from "../data/layout";
 import { xOf, type PixelScale } from "../data/lod";
 

@@ -6,8 +6,8 @@
  */
 import { columns, type RowFrame } from "./row-frame";
 import { drawStepArea, drawTicks } from "./step-area";
-import type { ChannelTrack } from "../data/object-tracks";
-import { KIND_INDEX } from "../data/derive";
+import type { ChannelTrack } from "../../../../traces/timeline/object-tracks";
+import { KIND_INDEX } from "../../../../traces/timeline/derive";
 
 const SEND = KIND_INDEX.get("chan.send")!;
 const RECV = KIND_INDEX.get("chan.recv")!;

@@ -6,7 +6,7 @@
 import type { Highlight, Selection } from "../../store/selection-slice";
 import type { ArrowToggles } from "../../store/view-slice";
 import type { Palette } from "../../theme/palette";
-import type { TimelineData } from "../data/derive";
+import type { TimelineData } from "../../../../traces/timeline/derive";
 import { rowAt, type Layout, type Row } from "../data/layout";
 import { pixelScale, xOf } from "../data/lod";
 import { axisTicks } from "../data/time-axis";

@@ -3,10 +3,10 @@
  * as a thin line, one tick per column that has events (so instantaneous activity, common under
  * the virtual clock, stays visible), and the block reason written in wide blocked segments.
  */
-import { reasonName, DONE, STATUS_NAMES } from "../data/status";
+import { reasonName, DONE, STATUS_NAMES } from "../../../../traces/timeline/status";
 import { laneRuns, xOf } from "../data/lod";
 import { tickRuns } from "./step-area";
-import { segmentAt, type GoroutineLane } from "../data/goroutine-lanes";
+import { segmentAt, type GoroutineLane } from "../../../../traces/timeline/goroutine-lanes";
 import type { RowFrame } from "./row-frame";
 
 export function drawGoroutineRow(f: RowFrame, lane: GoroutineLane): void {

@@ -3,9 +3,9 @@
  * name written in bars wide enough), RWMutex read holds as a reader-count area, and the number
  * of goroutines waiting as an area in the blocked colour along the bottom.
  */
-import { firstAtOrAfter } from "../data/growable";
+import { firstAtOrAfter } from "../../../../traces/timeline/growable";
 import { tOf, xOf } from "../data/lod";
-import type { HolderIntervals, LockTrack } from "../data/object-tracks";
+import type { HolderIntervals, LockTrack } from "../../../../traces/timeline/object-tracks";
 import type { RowFrame } from "./row-frame";
 import { drawStepArea } from "./step-area";
 

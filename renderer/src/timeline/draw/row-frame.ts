@@ -1,6 +1,6 @@
 /** What every row drawer gets: the pixel scale, its box in device px, the palette and the batches. */
 import type { Palette } from "../../theme/palette";
-import type { TimelineData } from "../data/derive";
+import type { TimelineData } from "../../../../traces/timeline/derive";
 import { xOf, type PixelScale } from "../data/lod";
 import type { Label, RectBatch, Shape } from "./batch";
 

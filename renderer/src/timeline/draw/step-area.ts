@@ -3,7 +3,7 @@
  * `height`: two paths per series (not a rectangle per column), drawn after the frame's rectangles.
  */
 import { pixelPoints, stepRuns } from "../data/lod";
-import type { StepSeries, Ticks } from "../data/object-tracks";
+import type { StepSeries, Ticks } from "../../../../traces/timeline/object-tracks";
 import type { RowFrame } from "./row-frame";
 
 export function drawStepArea(f: RowFrame, s: StepSeries, until: number, top: number, height: number, max: number, color: string, fillAlpha: number): void {

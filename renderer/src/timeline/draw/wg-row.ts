@@ -1,5 +1,5 @@
 /** A WaitGroup track: its counter as a step area (scaled to its largest value) and its waiters along the bottom. */
-import type { WaitGroupTrack } from "../data/object-tracks";
+import type { WaitGroupTrack } from "../../../../traces/timeline/object-tracks";
 import type { RowFrame } from "./row-frame";
 import { drawStepArea } from "./step-area";
 

@@ -8,7 +8,7 @@
 import { EVENT_KINDS } from "../../../../traces/format/schema";
 import type { Store, StoreApi } from "../../store/store";
 import { palette } from "../../theme/palette";
-import type { TimelineData } from "../data/derive";
+import type { TimelineData } from "../../../../traces/timeline/derive";
 import { hitTest } from "../data/hit-test";
 import type { Layout } from "../data/layout";
 import { drawAxis } from "../draw/axis";

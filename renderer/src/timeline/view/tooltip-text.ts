@@ -6,11 +6,11 @@
  */
 import { formatTime } from "../../../../traces/analysis";
 import type { ModelState, SourceLocation, TraceModel } from "../../../../traces/model";
-import type { TimelineData } from "../data/derive";
-import { segmentAt } from "../data/goroutine-lanes";
+import type { TimelineData } from "../../../../traces/timeline/derive";
+import { segmentAt } from "../../../../traces/timeline/goroutine-lanes";
 import type { Hit } from "../data/hit-test";
 import { segmentText } from "../draw/goroutine-row";
-import { STATUS_NAMES } from "../data/status";
+import { STATUS_NAMES } from "../../../../traces/timeline/status";
 
 export interface TooltipText {
   readonly title: string;

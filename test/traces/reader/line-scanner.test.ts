@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createLineSplitter } from "../../../traces/reader/line-splitter";
+import { createLineScanner } from "../../../traces/reader/line-scanner";
 
 function collect(chunks: readonly (string | Uint8Array)[], maxLineBytes = 100) {
   const lines: [number, string, boolean][] = [];
   const tooLong: number[] = [];
-  const splitter = createLineSplitter({
+  const splitter = createLineScanner({
     maxLineBytes,
-    onLine: (n, bytes, terminated) => lines.push([n, new TextDecoder().decode(bytes), terminated]),
+    onLine: (n, bytes, start, end, terminated) => lines.push([n, new TextDecoder().decode(bytes.subarray(start, end)), terminated]),
     onTooLong: (n) => tooLong.push(n),
   });
   for (const c of chunks) splitter.push(c);
@@ -14,7 +14,7 @@ function collect(chunks: readonly (string | Uint8Array)[], maxLineBytes = 100) {
   return { lines, tooLong, bytes: splitter.bytesConsumed };
 }
 
-describe("createLineSplitter", () => {
+describe("createLineScanner", () => {
   const cases: readonly (readonly [string, readonly string[], readonly [number, string, boolean][]])[] = [
     ["one chunk", ["a\nb\n"], [[1, "a", true], [2, "b", true]]],
     ["a line across chunks", ["a", "b", "c\nd\n"], [[1, "abc", true], [2, "d", true]]],

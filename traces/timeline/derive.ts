@@ -3,8 +3,8 @@
  * model identity): goroutine lanes, object tracks, arrows, and per-event time/kind/goroutine
  * columns for the per-frame lookups. Nothing here knows about pixels.
  */
-import { EVENT_KINDS, type EventKind, type TraceEvent } from "../../../../traces/format/schema";
-import type { TraceModel } from "../../../../traces/model";
+import { EVENT_KINDS, type EventKind, type TraceEvent } from "../format/schema";
+import type { TraceModel } from "../model";
 import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE, ArrowBuilder, type Arrows } from "./arrows";
 import { LaneBuilder, type GoroutineLane } from "./goroutine-lanes";
 import { ChannelBuilder, LockBuilder, WaitGroupBuilder, type ChannelTrack, type LockTrack, type ObjectTrack, type WaitGroupTrack } from "./object-tracks";

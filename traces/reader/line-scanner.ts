@@ -1,11 +1,15 @@
 /**
- * Cuts chunks into lines like the reader's `line-splitter.ts` (same numbering, same `maxLineBytes`
- * rule, same handling of text chunks and split surrogate pairs, same byte count) but hands each
- * line over as `(bytes, start, end)` inside the chunk, so that the common case — a line wholly
- * inside one chunk — costs no copy and no view object.
+ * Cuts a stream of chunks into `\n`-terminated lines of UTF-8 bytes, whatever the chunk
+ * boundaries, and hands each line over as `(bytes, start, end)` inside the chunk, so that the
+ * common case — a line wholly inside one chunk — costs no copy and no view object. Text chunks are
+ * encoded to UTF-8 first; a high surrogate ending a text chunk is held back until the next chunk
+ * so that a split surrogate pair is not turned into two replacement characters.
  *
- * Invariants: as the reader's splitter; a line spanning chunks is copied once into a new array,
- * then passed with start 0.
+ * Invariants: lines are numbered from 1 and emitted in order; the `\n` is not part of a line; a
+ * pending line never holds more than `maxLineBytes` bytes: past that the line is reported as too
+ * long and scanning stops; a line spanning chunks is copied once into a new array, then passed
+ * with start 0, so the total work is linear in the input. Searching for byte 0x0A is safe in
+ * UTF-8, where it never occurs inside a multibyte sequence.
  */
 
 export interface LineScannerOptions {
@@ -13,6 +17,12 @@ export interface LineScannerOptions {
   /** `terminated` is false only for a last line the input ended without a `\n`. */
   readonly onLine: (line: number, bytes: Uint8Array, start: number, end: number, terminated: boolean) => void;
   readonly onTooLong: (line: number) => void;
+  /**
+   * Tried first on every line after the first that starts inside a chunk: consumes the line at
+   * `start` if it can and returns the index of its `\n` (before `lim`, which keeps the line
+   * within `maxLineBytes`), else -1 and the line goes to `onLine`. Saves the search for `\n`.
+   */
+  readonly fastLine?: (bytes: Uint8Array, start: number, lim: number) => number;
 }
 
 export interface LineScanner {
@@ -55,7 +65,16 @@ export function createLineScanner(options: LineScannerOptions): LineScanner {
   function pushBytes(bytes: Uint8Array): void {
     consumed += bytes.length;
     let start = 0;
+    const fast = options.fastLine;
     while (!stopped) {
+      if (fast !== undefined && line > 1 && parts.length === 0) {
+        const nl = fast(bytes, start, Math.min(bytes.length, start + maxLineBytes + 1));
+        if (nl >= 0) {
+          line++;
+          start = nl + 1;
+          continue;
+        }
+      }
       const nl = bytes.indexOf(10, start);
       const end = nl < 0 ? bytes.length : nl;
       if (pendingBytes + (end - start) > maxLineBytes) {

@@ -9,7 +9,7 @@
  * replaced by the one that follows it at the same time. `cum` holds prefix sums of time per state,
  * so the time a lane spends in each state over any range costs two binary searches.
  */
-import type { SourceLocation } from "../../../../traces/model";
+import type { SourceLocation } from "../model";
 import { f64, i32, i8, u8 } from "./growable";
 import { DONE, STATE_COUNT } from "./status";
 

@@ -7,7 +7,7 @@
  * trace end); t ascends, and two steps never share a time (a later value at the same time
  * replaces the earlier one). Each series has a max-tree so a pixel's maximum is O(log n).
  */
-import type { ObjectKind } from "../../../../traces/format/schema";
+import type { ObjectKind } from "../format/schema";
 import { f64, i32, u8 } from "./growable";
 
 export interface StepSeries {

@@ -1,6 +1,6 @@
 /** Goroutine states as small integers, for typed arrays; the order is the legend's. */
-import { BLOCK_REASONS, type BlockReason } from "../../../../traces/format/schema";
-import type { GoroutineStatus } from "../../../../traces/model";
+import { BLOCK_REASONS, type BlockReason } from "../format/schema";
+import type { GoroutineStatus } from "../model";
 
 export const RUNNING = 0;
 export const RUNNABLE = 1;
