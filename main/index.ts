@@ -11,7 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import fs from "node:fs";
 import path from "node:path";
 import { API_ROUTES, type MenuCommand, type TraceDescriptor } from "./api/contract";
-import { optionalString, requireFileName, requirePng, requireString } from "./api/validate";
+import { optionalString, requireExportJson, requireFileName, requirePng, requireString } from "./api/validate";
 import { createBackend } from "./app/backend";
 import { createRunService } from "./app/runs";
 import { CONTENT_SECURITY_POLICY } from "./app/server";
@@ -54,6 +54,7 @@ function buildMenu(): void {
         { label: "Welcome", click: () => send("show-welcome") },
         { type: "separator" },
         { label: "Export Image…", accelerator: "CmdOrCtrl+E", click: () => send("export-image") },
+        { label: "Export to Perfetto…", accelerator: "CmdOrCtrl+Shift+E", click: () => send("export-perfetto") },
         { type: "separator" },
         { role: "quit" },
       ],
@@ -141,6 +142,13 @@ function registerIpc(): void {
   handle(API_ROUTES.runProgram, (req) => runs.run(req));
   handle(API_ROUTES.stopRun, (id) => runs.stop(id));
   handle(API_ROUTES.readSource, (programId, file) => runs.readSource(programId, file));
+  handle(API_ROUTES.saveExport, async (name, json) => {
+    const text = requireExportJson(json);
+    const choice = await dialog.showSaveDialog(win!, { title: "Export to Perfetto", defaultPath: requireFileName(name, "file name"), filters: [{ name: "Trace-event JSON", extensions: ["json"] }] });
+    if (choice.canceled || !choice.filePath) return null;
+    await fs.promises.writeFile(choice.filePath, text);
+    return choice.filePath;
+  });
   handle(API_ROUTES.setTitle, (title) => {
     win?.setTitle(requireString(title, "title", 512));
   });

@@ -22,6 +22,7 @@ const api: GoroscopeApi = {
   readTrace: (id) => ipcRenderer.invoke(API_ROUTES.readTrace, id),
   noteOpened: (trace) => ipcRenderer.invoke(API_ROUTES.noteOpened, trace),
   saveImage: (name, png) => ipcRenderer.invoke(API_ROUTES.saveImage, name, png),
+  saveExport: (name, json) => ipcRenderer.invoke(API_ROUTES.saveExport, name, json),
   setTitle: (title) => ipcRenderer.invoke(API_ROUTES.setTitle, title),
   onMenuCommand: (listener) => subscribe<MenuCommand>(API_ROUTES.menuCommand, listener),
   onTraceOpened: (listener) => subscribe<TraceDescriptor>(API_ROUTES.traceOpened, listener),

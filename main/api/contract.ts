@@ -97,6 +97,7 @@ export type MenuCommand =
   | "open-trace"
   | "open-program"
   | "export-image"
+  | "export-perfetto"
   | "zoom-in"
   | "zoom-out"
   | "fit"
@@ -105,7 +106,7 @@ export type MenuCommand =
   | "show-help";
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  "open-trace", "open-program", "export-image", "zoom-in", "zoom-out", "fit", "toggle-theme", "show-welcome", "show-help",
+  "open-trace", "open-program", "export-image", "export-perfetto", "zoom-in", "zoom-out", "fit", "toggle-theme", "show-welcome", "show-help",
 ];
 
 export interface GoroscopeApi {
@@ -124,6 +125,11 @@ export interface GoroscopeApi {
   noteOpened(trace: { readonly name: string; readonly path?: string }): Promise<readonly RecentFile[]>;
   /** Saves a PNG of the timeline: Electron asks where; browser mode returns null and the renderer downloads it. */
   saveImage(suggestedName: string, png: Uint8Array): Promise<string | null>;
+  /**
+   * Saves the open trace exported as Chrome / Perfetto trace-event JSON: Electron asks where;
+   * browser mode returns null and the renderer downloads it.
+   */
+  saveExport(suggestedName: string, json: string): Promise<string | null>;
   /** Sets the window title (Electron) or document title (browser). */
   setTitle(title: string): Promise<void>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
@@ -154,6 +160,7 @@ export const API_ROUTES = {
   readTrace: "goroscope:read-trace",
   noteOpened: "goroscope:note-opened",
   saveImage: "goroscope:save-image",
+  saveExport: "goroscope:save-export",
   setTitle: "goroscope:set-title",
   menuCommand: "goroscope:menu-command",
   traceOpened: "goroscope:trace-opened",

@@ -59,6 +59,16 @@ export function requirePng(value: unknown): Uint8Array {
   return bytes;
 }
 
+const MAX_EXPORT_CHARS = 1024 * 1024 * 1024;
+
+/** A trace-event export: a string that starts as the JSON object the exporter writes. */
+export function requireExportJson(value: unknown): string {
+  if (typeof value !== "string") throw new ApiInputError("export must be a string");
+  if (value.length > MAX_EXPORT_CHARS) throw new ApiInputError(`export is longer than ${MAX_EXPORT_CHARS} characters`);
+  if (!value.startsWith("{")) throw new ApiInputError("export is not a JSON object");
+  return value;
+}
+
 export function requireNoteOpened(value: unknown): { name: string; path?: string } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiInputError("expected { name, path? }");
   const v = value as Record<string, unknown>;

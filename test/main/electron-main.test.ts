@@ -137,13 +137,15 @@ describe("Electron main", () => {
     await expect(invoke("goroscope:save-image", "x.png", new Uint8Array([1, 2, 3]))).rejects.toThrow(/not a PNG/);
     await expect(invoke("goroscope:save-image", "../x.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).rejects.toThrow(/file name/);
     await expect(invoke("goroscope:set-title", 42)).rejects.toThrow(/must be a string/);
+    await expect(invoke("goroscope:save-export", "x.json", "<html>")).rejects.toThrow(/not a JSON object/);
+    await expect(invoke("goroscope:save-export", "a/x.json", "{}")).rejects.toThrow(/file name/);
   });
 
   it("has File, View and Help menus with the commands the issue names", () => {
     const labels = (fake.menu as any[]).map((m) => m.label);
     expect(labels).toEqual(["File", "View", "Help"]);
     const file = (fake.menu as any[])[0].submenu.map((i: any) => i.label).filter(Boolean);
-    expect(file).toEqual(expect.arrayContaining(["Open Trace…", "Open Recent", "Export Image…"]));
+    expect(file).toEqual(expect.arrayContaining(["Open Trace…", "Open Program…", "Open Recent", "Export Image…", "Export to Perfetto…"]));
     const viewItems = (fake.menu as any[])[1].submenu.map((i: any) => i.label).filter(Boolean);
     expect(viewItems).toEqual(expect.arrayContaining(["Zoom In", "Zoom Out", "Fit", "Toggle Theme"]));
   });

@@ -76,6 +76,9 @@ export function createHttpApi(): GoroscopeApi {
     async saveImage() {
       return null; // the renderer downloads the image itself
     },
+    async saveExport() {
+      return null; // the renderer downloads the file itself
+    },
     async setTitle(title) {
       document.title = title;
     },

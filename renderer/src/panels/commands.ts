@@ -9,6 +9,7 @@ import type { StoreApi } from "../store/store";
 import { exportTimelinePng } from "../timeline";
 import { ZOOM_STEP } from "../keyboard";
 import { useUi } from "./ui-store";
+import { exportPerfetto, perfettoJson } from "../../../traces/export/perfetto";
 import { openProgramAndRun } from "../debugger";
 
 /** Electron: the native Open dialog. Browser mode: a transient file input. */
@@ -40,7 +41,22 @@ export async function exportImage(store: StoreApi, doc: Document = document): Pr
   const name = imageName(store.getState().loadedOpened?.name);
   const saved = await api.saveImage(name, png);
   if (saved !== null || isElectron) return;
-  const url = URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" }));
+  download(doc, new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" }), name);
+}
+
+/** The open trace as Chrome / Perfetto trace-event JSON: Electron asks where; browser mode downloads it. */
+export async function exportPerfettoFile(store: StoreApi, doc: Document = document): Promise<void> {
+  const model = store.getState().loaded?.model;
+  if (!model) return;
+  const json = perfettoJson(exportPerfetto(model));
+  const name = imageName(store.getState().loadedOpened?.name).replace(/\.png$/, ".perfetto.json");
+  const saved = await api.saveExport(name, json);
+  if (saved !== null || isElectron) return;
+  download(doc, new Blob([json], { type: "application/json" }), name);
+}
+
+function download(doc: Document, blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = doc.createElement("a");
   a.href = url;
   a.download = name;
@@ -68,6 +84,7 @@ export function runMenuCommand(store: StoreApi, command: MenuCommand): void {
   switch (command) {
     case "open-trace": openTraceDialog(store); return;
     case "export-image": void exportImage(store); return;
+    case "export-perfetto": void exportPerfettoFile(store); return;
     case "zoom-in": s.zoom(ZOOM_STEP); return;
     case "zoom-out": s.zoom(1 / ZOOM_STEP); return;
     case "fit": s.fit(); return;
