@@ -10,11 +10,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { exportPerfetto, perfettoJson, CHANNELS_PID, GOROUTINES_PID, LOCKS_PID, type TraceEventRecord } from "../../../traces/export/perfetto";
 import { loadModel, type TraceModel } from "../../../traces/model";
+import { openAnyTrace } from "../../../traces/import/any-trace";
 import schema from "./trace-event.schema.json";
 
 const root = path.resolve(__dirname, "../../..");
+const SAMPLE_FILES = new Map((JSON.parse(fs.readFileSync(path.join(root, "traces/samples/index.json"), "utf8")) as { name: string; file: string }[]).map((s) => [s.name, s.file]));
+/** A bundled sample as the app opens it (a Go trace imported first). */
 const sample = (name: string): TraceModel => {
-  const r = loadModel(fs.readFileSync(path.join(root, "traces/samples", `${name}.jsonl`)));
+  const file = SAMPLE_FILES.get(name)!;
+  const any = openAnyTrace(new Uint8Array(fs.readFileSync(path.join(root, "traces/samples", file))), file);
+  if (!any.ok) throw new Error(any.message);
+  const r = loadModel(any.bytes);
   if (!r.ok) throw new Error(r.error.message);
   return r.model;
 };
