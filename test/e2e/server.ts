@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadModel, type TraceModel } from "../../traces/model";
+import { openAnyTrace } from "../../traces/import/any-trace";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 export const samplesDir = path.join(repoRoot, "traces", "samples");
@@ -69,8 +70,11 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The trace model of a file, as the app builds it (the tests' source of truth). */
+/** The model of a trace file as the app loads it (a Go trace imported first). */
 export function modelOf(file: string): TraceModel {
-  const r = loadModel(fs.readFileSync(file));
+  const any = openAnyTrace(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+  if (!any.ok) throw new Error(`${file}: ${any.message}`);
+  const r = loadModel(any.bytes);
   if (!r.ok) throw new Error(`${file}: ${r.error.message}`);
   return r.model;
 }
@@ -89,7 +93,8 @@ export function findingsOf(file: string): Finding[] {
   return (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
 }
 
-export const sample = (name: string): string => path.join(samplesDir, `${name}.jsonl`);
+/** A bundled sample's file, by its name in index.json. */
+export const sample = (name: string): string => path.join(samplesDir, samples().find((s) => s.name === name)?.file ?? `${name}.jsonl`);
 
 export interface SampleEntry {
   readonly name: string;
