@@ -22,19 +22,29 @@ export function StatusBar(): ReactElement {
   const m = loaded.model;
   const header = m.header;
   const end = m.end;
+  const imported = header?.source !== undefined && end === undefined;
   const schedule = header ? header.schedule ?? (header.seed === 0 ? "go" : "random") : undefined;
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-item" data-testid="status-events">{formatCount(m.eventCount)} events</span>
       <span className="status-item">{formatCount(m.goroutines.length)} goroutines</span>
       <span className="status-item" title="Duration of the run">{formatTime(traceDuration(m))}</span>
-      <span className={`status-item end-reason${!end ? " warn" : end.end !== "main-returned" ? " bad" : ""}`} title={end?.msg ?? ""} data-testid="status-end">
-        {end ? `ended: ${end.end}` : "no end record"}
-      </span>
-      {header && (
-        <span className="status-item" title={`clock ${header.clock}`}>
-          seed {header.seed} · {schedule} · {header.clock} clock
+      {imported ? (
+        // A Go trace ends when tracing stopped; it has no seed or schedule to replay.
+        <span className="status-item" data-testid="status-end" title="Imported from a Go execution trace">
+          Go trace ({header.source}) · tracing stopped
         </span>
+      ) : (
+        <>
+          <span className={`status-item end-reason${!end ? " warn" : end.end !== "main-returned" ? " bad" : ""}`} title={end?.msg ?? ""} data-testid="status-end">
+            {end ? `ended: ${end.end}` : "no end record"}
+          </span>
+          {header && (
+            <span className="status-item" title={`clock ${header.clock}`}>
+              seed {header.seed} · {schedule} · {header.clock} clock
+            </span>
+          )}
+        </>
       )}
       <span className="spacer" />
       {analyzing !== undefined && <span className="status-item">{`analyzing… ${analyzing}%`}</span>}
