@@ -44,7 +44,7 @@ export function Welcome(): ReactElement {
               <OpenButton />
               <p className="hint">
                 <Icon name="upload" size={14} />
-                <span>or drop a trace file (.jsonl) anywhere on this window</span>
+                <span>or drop a trace file anywhere on this window: a Goroscope .jsonl, or a Go execution trace (runtime/trace, go test -trace)</span>
               </p>
               <p className="hint muted">
                 Record one with <code>goroscope run program.ts -o trace.jsonl</code>
