@@ -1,11 +1,9 @@
 /** Rendering helpers for the debugger's component tests (happy-dom). */
-import { act, type ReactElement } from "react";
-import { createRoot } from "react-dom/client";
+import { act } from "react";
 import type { Diagnostic } from "../../../traces/analysis";
 import type { TraceModel } from "../../../traces/model";
 import { createStore, type StoreApi } from "../../../renderer/src/store/store";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** A store with a loaded trace, as the app has after opening it and analyzing it. */
 export function storeWith(model: TraceModel, diagnostics: readonly Diagnostic[] = []): StoreApi {
@@ -15,24 +13,7 @@ export function storeWith(model: TraceModel, diagnostics: readonly Diagnostic[] 
   return store;
 }
 
-export interface Rendered {
-  readonly container: HTMLElement;
-  unmount(): void;
-}
-
-export function render(element: ReactElement): Rendered {
-  const container = document.createElement("div");
-  document.body.append(container);
-  const root = createRoot(container);
-  act(() => root.render(element));
-  return {
-    container,
-    unmount() {
-      act(() => root.unmount());
-      container.remove();
-    },
-  };
-}
+export { render, type Rendered } from "../render";
 
 export const update = (fn: () => void): void => act(fn);
 

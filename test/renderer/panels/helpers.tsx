@@ -1,13 +1,11 @@
 /** Shared by the panel tests: load a real trace into the app store and render React into the DOM. */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { act, type ReactElement } from "react";
-import { createRoot } from "react-dom/client";
+import { act } from "react";
 import { analyzeBytes } from "../../../renderer/src/load/analyze-trace";
 import { loadTrace, type LoadedTrace } from "../../../renderer/src/load/load-trace";
 import type { StoreApi } from "../../../renderer/src/store/store";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 export const ROOT = resolve(__dirname, "../../..");
 
@@ -33,24 +31,7 @@ export async function openIn(store: StoreApi, path: string): Promise<LoadedTrace
   return store.getState().loaded!;
 }
 
-export interface Rendered {
-  readonly container: HTMLElement;
-  unmount(): void;
-}
-
-export function render(element: ReactElement): Rendered {
-  const container = document.createElement("div");
-  document.body.append(container);
-  const root = createRoot(container);
-  act(() => root.render(element));
-  return {
-    container,
-    unmount() {
-      act(() => root.unmount());
-      container.remove();
-    },
-  };
-}
+export { render, type Rendered } from "../render";
 
 /** Runs a store update (or any state change) inside act so React re-renders. */
 export function update(fn: () => void): void {
