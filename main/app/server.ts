@@ -163,7 +163,8 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
   function streamTrace(res: http.ServerResponse, id: string): void {
     const file = options.backend.fileOf(id);
     res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(file.bytes) });
-    fs.createReadStream(file.path).on("error", () => res.destroy()).pipe(res);
+    // 1 MiB reads: a large trace reaches the page several times faster than with 64 KiB ones.
+    fs.createReadStream(file.path, { highWaterMark: 1 << 20 }).on("error", () => res.destroy()).pipe(res);
   }
 
   function subscribe(res: http.ServerResponse): void {
