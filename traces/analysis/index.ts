@@ -68,3 +68,4 @@ export function createAnalyzer(locs: AnalysisInput["locs"]): Analyzer {
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.seq - b.seq || DIAGNOSTIC_KINDS.indexOf(a.kind) - DIAGNOSTIC_KINDS.indexOf(b.kind) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
+export { traceStatistics, shareOf, type BlockingSite, type GoroutineStats, type ObjectWait, type TraceStatistics } from "./stats";

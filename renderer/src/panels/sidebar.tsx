@@ -1,21 +1,25 @@
-/** The right sidebar: Diagnostics, Inspector and Output tabs, resizable by its left edge. */
+/** The right sidebar: Diagnostics, Inspector, Output and Statistics tabs, resizable by its left edge. */
 import { useEffect, type ReactElement } from "react";
 import { useStore } from "../store/store";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { Inspector } from "./inspector/inspector";
 import { OutputPanel } from "./output-panel";
+import { StatisticsPanel } from "./statistics-panel";
 import { useUi, type SidebarTab } from "./ui-store";
+
+type Tab = SidebarTab;
+const setTab = (tab: Tab) => useUi.getState().setTab(tab);
 
 export function Sidebar(): ReactElement {
   const tab = useUi((s) => s.tab);
-  const setTab = useUi((s) => s.setTab);
   const width = useUi((s) => s.sidebarWidth);
   const findings = useStore((s) => s.loaded?.diagnostics.length);
   const lines = useStore((s) => s.loaded?.output.length);
-  const tabs: readonly [SidebarTab, string, number | undefined][] = [
+  const tabs: readonly [Tab, string, number | undefined][] = [
     ["diagnostics", "Diagnostics", findings],
     ["inspector", "Inspector", undefined],
     ["output", "Output", lines],
+    ["statistics", "Statistics", undefined],
   ];
   useFollowSelection();
   return (
@@ -46,16 +50,23 @@ export function Sidebar(): ReactElement {
       <div className="tab-body" role="tabpanel" hidden={tab !== "output"}>
         <OutputPanel />
       </div>
+      <div className="tab-body" role="tabpanel" hidden={tab !== "statistics"}>
+        {tab === "statistics" && <StatisticsPanel />}
+      </div>
     </aside>
   );
 }
 
-/** Selecting something in the timeline or a link shows the inspector; opening a trace shows its findings. */
+/**
+ * Selecting something in the timeline or a link shows the inspector, except while the statistics
+ * are showing (their rows select goroutines: the table stays, the selected row is marked);
+ * opening a trace shows its findings.
+ */
 function useFollowSelection(): void {
   useEffect(() => {
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.opened !== prev.opened) useUi.getState().setTab("diagnostics");
-      else if (s.selection !== prev.selection && s.selection && s.selection.kind !== "diagnostic") useUi.getState().setTab("inspector");
+      if (s.opened !== prev.opened) setTab("diagnostics");
+      else if (s.selection !== prev.selection && s.selection && s.selection.kind !== "diagnostic" && (useUi.getState().tab as Tab) !== "statistics") setTab("inspector");
     });
     return unsubscribe;
   }, []);

@@ -5,7 +5,7 @@
  */
 import { create } from "zustand";
 
-export type SidebarTab = "diagnostics" | "inspector" | "output";
+export type SidebarTab = "diagnostics" | "inspector" | "output" | "statistics";
 
 export interface UiState {
   tab: SidebarTab;
