@@ -64,7 +64,7 @@ export function keyAction(e: KeyLike): KeyAction | undefined {
 }
 
 export interface KeyboardHooks {
-  /** The time (ns) under the mouse when it is over the timeline, else undefined. */
+  /** The x under the mouse when it is over the timeline (in the view's unit: ns, or events on the event axis), else undefined. */
   mouseTime(): number | undefined;
   focusSearch(): void;
   toggleHelp(): void;
@@ -113,7 +113,7 @@ export function installKeyboard(win: Window, store: StoreApi, hooks: KeyboardHoo
   return () => win.removeEventListener("keydown", onKey);
 }
 
-/** Time (ns) under client x for an element spanning the view; undefined outside it. */
+/** The view's x (ns, or an event position on the event axis) under client x for an element spanning the view; undefined outside it. */
 export function timeAtClientX(rect: Pick<DOMRect, "left" | "width" | "top" | "height">, x: number, y: number, viewStart: number, viewEnd: number): number | undefined {
   if (rect.width <= 0 || x < rect.left || x > rect.left + rect.width || y < rect.top || y > rect.top + rect.height) return undefined;
   return viewStart + ((x - rect.left) / rect.width) * (viewEnd - viewStart);

@@ -1,18 +1,25 @@
 /**
- * Everything the timeline draws, derived once per trace in one pass over the events (memoized by
- * model identity): goroutine lanes, object tracks, arrows, and per-event time/kind/goroutine
- * columns for the per-frame lookups. Nothing here knows about pixels.
+ * Everything the timeline draws, derived in one pass over the events (memoized per model and
+ * axis): goroutine lanes, object tracks, arrows, and per-event x/kind/goroutine columns for the
+ * per-frame lookups. Nothing here knows about pixels.
+ *
+ * Every x in it (segment bounds, steps, ticks, arrow ends, `times`, `start`/`end`) is in the
+ * unit of its axis (axis.ts): ns on the time axis, event indices on the event axis, where event
+ * i sits at x = i and the trace ends at `eventCount`. Only that unit differs between the two.
  */
 import { EVENT_KINDS, type EventKind, type TraceEvent } from "../format/schema";
 import type { TraceModel } from "../model";
 import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE, ArrowBuilder, type Arrows } from "./arrows";
+import type { TimelineAxis } from "./axis";
 import { LaneBuilder, type GoroutineLane } from "./goroutine-lanes";
 import { ChannelBuilder, LockBuilder, WaitGroupBuilder, type ChannelTrack, type LockTrack, type ObjectTrack, type WaitGroupTrack } from "./object-tracks";
 import { BLOCKED, DONE, RUNNABLE, RUNNING, SLEEPING, reasonCode } from "./status";
 
 export interface TimelineData {
   readonly model: TraceModel;
-  /** Time extent of the trace, ns: 0 to the last event or the end record. */
+  /** The x unit of everything below: ns ("time") or event indices ("events"). */
+  readonly axis: TimelineAxis;
+  /** x extent of the trace: 0 to the last event or the end record (ns), or to `eventCount` (events). */
   readonly start: number;
   readonly end: number;
   /** Goroutine lanes in creation-tree order: each goroutine's children right after it (depth first). */
@@ -23,7 +30,7 @@ export interface TimelineData {
   readonly waitGroups: readonly WaitGroupTrack[];
   readonly trackById: ReadonlyMap<number, ObjectTrack>;
   readonly arrows: Arrows;
-  /** Per event: time (ns), EVENT_KINDS index, acting goroutine. */
+  /** Per event: its x (time in ns, or its own index), EVENT_KINDS index, acting goroutine. */
   readonly times: Float64Array;
   readonly kinds: Uint8Array;
   readonly gs: Int32Array;
@@ -31,23 +38,26 @@ export interface TimelineData {
 
 export const KIND_INDEX: ReadonlyMap<EventKind, number> = new Map(EVENT_KINDS.map((k, i) => [k, i]));
 
-const cache = new WeakMap<TraceModel, TimelineData>();
+const cache = new WeakMap<TraceModel, Partial<Record<TimelineAxis, TimelineData>>>();
 
-/** The timeline data of a model, computed on first use. */
-export function deriveTimeline(model: TraceModel): TimelineData {
-  let d = cache.get(model);
+/** The timeline data of a model on an axis (default: time), computed on first use. */
+export function deriveTimeline(model: TraceModel, axis: TimelineAxis = "time"): TimelineData {
+  let byAxis = cache.get(model);
+  if (!byAxis) cache.set(model, (byAxis = {}));
+  let d = byAxis[axis];
   if (!d) {
     const t0 = performance.now();
-    d = derive(model);
+    d = derive(model, axis);
     performance.measure("goroscope:timeline-derive", { start: t0, end: performance.now() });
-    cache.set(model, d);
+    byAxis[axis] = d;
   }
   return d;
 }
 
-function derive(model: TraceModel): TimelineData {
+function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
   const n = model.eventCount;
-  const end = Math.max(1, n > 0 ? model.timeOf(n - 1) : 0, model.end?.t ?? 0);
+  const byIndex = axis === "events";
+  const end = byIndex ? Math.max(1, n) : Math.max(1, n > 0 ? model.timeOf(n - 1) : 0, model.end?.t ?? 0);
   const times = new Float64Array(n);
   const kinds = new Uint8Array(n);
   const gs = new Int32Array(n);
@@ -100,7 +110,7 @@ function derive(model: TraceModel): TimelineData {
 
   for (let i = 0; i < n; i++) {
     const e: TraceEvent = model.event(i);
-    const t = e.t;
+    const t = byIndex ? i : e.t;
     const g = e.g;
     times[i] = t;
     const ki = KIND_INDEX.get(e.k) ?? 0;
@@ -196,7 +206,7 @@ function derive(model: TraceModel): TimelineData {
   const trackById = new Map<number, ObjectTrack>();
   for (const tr of [...channels, ...lockTracks, ...waitGroups]) trackById.set(tr.id, tr);
   return {
-    model, start: 0, end, lanes: orderedLanes, laneById: new Map(orderedLanes.map((l) => [l.id, l])),
+    model, axis, start: 0, end, lanes: orderedLanes, laneById: new Map(orderedLanes.map((l) => [l.id, l])),
     channels, locks: lockTracks, waitGroups, trackById, arrows: arrows.finish(), times, kinds, gs,
   };
 }

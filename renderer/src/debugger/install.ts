@@ -9,6 +9,7 @@ import { api } from "../api/client";
 import { analyzeInBackground } from "../load/analyze-trace";
 import { loadTrace } from "../load/load-trace";
 import type { StoreApi } from "../store/store";
+import { xOfEvent } from "../store/view-slice";
 import { moveCursor } from "./actions";
 import { installKeys } from "./keys";
 import { createRunController, type RunController, type RunControllerDeps } from "./live-run";
@@ -58,12 +59,12 @@ export function installDebugger(store: StoreApi, options: InstallOptions = {}): 
   };
 }
 
-/** Pans the view (same span) to centre the cursor's time when it left the visible range. */
+/** Pans the view (same span) to centre the cursor (its time, or its index on the event axis) when it left the visible range. */
 export function keepCursorInView(store: StoreApi): void {
   const s = store.getState();
   const model = s.loaded?.model;
   if (!model || s.cursor === null || s.cursor >= model.eventCount) return;
-  const t = model.timeOf(s.cursor);
+  const t = xOfEvent(s, s.cursor);
   if (t >= s.viewStart && t <= s.viewEnd) return;
   const span = s.viewEnd - s.viewStart;
   s.setView(t - span / 2, t + span / 2);

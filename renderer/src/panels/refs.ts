@@ -4,19 +4,20 @@
  * the output panel so every link behaves the same.
  */
 import type { StoreApi } from "../store/store";
+import { xOfEvent } from "../store/view-slice";
 
 export type Ref =
   | { readonly kind: "goroutine"; readonly id: number }
   | { readonly kind: "object"; readonly id: number }
   | { readonly kind: "event"; readonly index: number };
 
-/** Puts the cursor on event `index` and pans (never zooms) so its time is in view. */
+/** Puts the cursor on event `index` and pans (never zooms) so it is in view (on either axis). */
 export function revealEvent(store: StoreApi, index: number): void {
   const s = store.getState();
   const model = s.loaded?.model;
   if (!model || index < 0 || index >= model.eventCount) return;
   s.setCursor(index);
-  const t = model.timeOf(index);
+  const t = xOfEvent(s, index);
   const span = s.viewEnd - s.viewStart;
   if (t < s.viewStart || t > s.viewEnd) s.setView(t - span / 2, t + span / 2);
 }

@@ -1,6 +1,7 @@
-/** The toolbar: open, zoom, arrows, search and kind filter, the open trace, export, theme, help. */
+/** The toolbar: open, zoom, the x axis (time or event order), arrows, search and kind filter, the open trace, export, theme, help. */
 import type { ReactElement, RefObject } from "react";
 import { useStore } from "../store/store";
+import type { TimelineAxis } from "../../../traces/timeline/axis";
 import type { ArrowToggles } from "../store/view-slice";
 import { ZOOM_STEP } from "../keyboard";
 import { exportImage, openTraceDialog, showWelcome } from "./commands";
@@ -8,6 +9,11 @@ import { formatCount } from "./format";
 import { Icon } from "./icons";
 import { KindFilter } from "./kind-filter";
 import { useUi } from "./ui-store";
+
+const AXES: readonly [TimelineAxis, string, string][] = [
+  ["time", "Time", "x is time: events at the same instant stack on one line"],
+  ["events", "Events", "x is event order: every event gets its own column, whatever its time"],
+];
 
 const ARROWS: readonly [keyof ArrowToggles, string, string][] = [
   ["send", "send", "Arrows from each send to its receive"],
@@ -18,6 +24,7 @@ const ARROWS: readonly [keyof ArrowToggles, string, string][] = [
 export function Toolbar({ searchRef }: { readonly searchRef: RefObject<HTMLInputElement | null> }): ReactElement {
   const ready = useStore((s) => s.loaded !== null);
   const arrows = useStore((s) => s.arrows);
+  const axis = useStore((s) => s.axis);
   const theme = useStore((s) => s.theme);
   const filterText = useStore((s) => s.filter.text);
   const opened = useStore((s) => (s.loaded ? s.loadedOpened : null));
@@ -49,6 +56,22 @@ export function Toolbar({ searchRef }: { readonly searchRef: RefObject<HTMLInput
         <button type="button" className="icon-button" title="Fit the whole trace (F)" disabled={!ready} data-testid="fit" onClick={() => s.fit()}>
           <Icon name="fit" />
         </button>
+      </div>
+      <div className="tool-group axis-toggle" role="group" aria-label="Timeline x axis" data-testid="axis-toggle" data-axis={axis}>
+        {AXES.map(([key, label, title]) => (
+          <button
+            type="button"
+            key={key}
+            className={`segment${axis === key ? " on" : ""}`}
+            aria-pressed={axis === key}
+            title={title}
+            disabled={!ready}
+            data-axis={key}
+            onClick={() => s.setAxis(key)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       <div className="tool-group arrows" role="group" aria-label="Arrows">
         <span className="tool-label">Arrows</span>

@@ -4,7 +4,9 @@
  */
 import type { StateCreator } from "zustand";
 import type { EventKind } from "../../../traces/format/schema";
+import { defaultAxis } from "../../../traces/timeline/axis";
 import type { Store } from "./store";
+import { traceExtent, xOfEvent, xOfTime } from "./view-slice";
 
 export type Selection =
   | { readonly kind: "event"; readonly index: number }
@@ -63,10 +65,13 @@ export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> =
     if (!loaded || !d) return;
     const model = loaded.model;
     const cursor = model.indexOfSeq(d.seq);
-    // Show the finding's moment with some history before it: a tenth of the trace, at least 1 µs.
-    const { viewStart, viewEnd } = get();
-    const span = Math.max(1000, Math.min(viewEnd - viewStart, (model.eventCount > 0 ? model.timeOf(model.eventCount - 1) : 1) / 4));
-    get().setView(d.t - span * 0.7, d.t + span * 0.3);
+    // Show the finding's moment with some history before it: at most a quarter of the trace, at
+    // least 1 µs (or 20 events).
+    const st = get();
+    const [lo, hi] = traceExtent(st);
+    const span = Math.max(st.axis === "events" ? 20 : 1000, Math.min(st.viewEnd - st.viewStart, (hi - lo) / 4));
+    const x = cursor >= 0 ? xOfEvent(st, cursor) : xOfTime(st, d.t);
+    get().setView(x - span * 0.7, x + span * 0.3);
     set({
       selection: { kind: "diagnostic", index },
       cursor: cursor >= 0 ? cursor : null,
@@ -77,8 +82,9 @@ export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> =
     });
   },
   clearHighlight: () => set({ highlight: null }),
-  resetForTrace() {
-    set({ selection: null, cursor: null, highlight: null, filter: { text: "", kinds: new Set() }, collapsed: new Set(), scrollY: 0 });
+  resetForTrace(loaded) {
+    // The axis is chosen per trace (the toggle changes it until the next trace loads).
+    set({ selection: null, cursor: null, highlight: null, filter: { text: "", kinds: new Set() }, collapsed: new Set(), scrollY: 0, axis: defaultAxis(loaded.model), axisByUser: false });
     get().fit();
   },
 });

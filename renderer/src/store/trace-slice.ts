@@ -4,6 +4,7 @@ import type { InitialState, RecentFile, TraceDescriptor } from "../../../main/ap
 import type { AnalysisResult } from "../load/analyze-trace";
 import type { LoadedTrace } from "../load/load-trace";
 import type { TraceModel } from "../../../traces/model";
+import { defaultAxis } from "../../../traces/timeline/axis";
 import type { Store } from "./store";
 
 export type TraceStatus = "welcome" | "loading" | "ready" | "error";
@@ -68,7 +69,16 @@ export const createTraceSlice: StateCreator<Store, [], [], TraceSlice> = (set, g
     set({ status: "ready", loaded, loadedOpened: get().opened, progress: 1, warningsDismissed: false, loadError: null });
     get().resetForTrace(loaded);
   },
-  replaceLoaded: (loaded) => set({ status: "ready", loaded, progress: 1, loadError: null }),
+  replaceLoaded(loaded) {
+    set({ status: "ready", loaded, progress: 1, loadError: null });
+    // A live run's first events may all share t = 0: the axis follows the trace as it grows until the user picks one.
+    const st = get();
+    const axis = defaultAxis(loaded.model);
+    if (!st.axisByUser && axis !== st.axis) {
+      st.setAxis(axis);
+      set({ axisByUser: false });
+    }
+  },
   finishAnalysis(model, result) {
     const loaded = get().loaded;
     if (!loaded || loaded.model !== model) return;

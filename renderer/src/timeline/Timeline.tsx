@@ -1,8 +1,9 @@
 /**
- * The timeline: goroutine lanes and object tracks over time, drawn on canvas (see view/ and
- * draw/), with DOM labels in a left gutter and a time axis on top. Takes no props and fills its
- * parent. Data (data/derive.ts) is derived once per trace; layout when the filter or folding
- * changes; drawing happens outside React, once per animation frame at most.
+ * The timeline: goroutine lanes and object tracks over time or over event order (the store's
+ * `axis`), drawn on canvas (see view/ and draw/), with DOM labels in a left gutter and the axis on
+ * top. Takes no props and fills its parent. Data (traces/timeline) is derived once per trace and
+ * axis; layout when the filter or folding changes; drawing happens outside React, once per
+ * animation frame at most.
  */
 import { useEffect, useMemo, useRef, type ReactElement } from "react";
 import { useStore } from "../store/store";
@@ -25,7 +26,8 @@ export function Timeline(): ReactElement {
   const collapsed = useStore((s) => s.collapsed);
   const filterText = useStore((s) => s.filter.text);
   const theme = useStore((s) => s.theme);
-  const data = useMemo(() => (model ? deriveTimeline(model) : undefined), [model]);
+  const axisUnit = useStore((s) => s.axis);
+  const data = useMemo(() => (model ? deriveTimeline(model, axisUnit) : undefined), [model, axisUnit]);
   const layout = useMemo(() => (data ? buildLayout(data, { collapsed, filterText }) : undefined), [data, collapsed, filterText]);
   const root = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);

@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import type { TraceModel } from "../../../traces/model";
 import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE } from "../../../traces/timeline/arrows";
+import type { TimelineAxis } from "../../../traces/timeline/axis";
 import { deriveTimeline, type TimelineData } from "../../../traces/timeline/derive";
 import { segmentAt } from "../../../traces/timeline/goroutine-lanes";
 import { valueAt, type HolderIntervals } from "../../../traces/timeline/object-tracks";
@@ -149,14 +150,17 @@ function holderAt(iv: HolderIntervals, t: number): number | undefined {
   return undefined;
 }
 
-/** At the time of every event (or of ~1500 spread over a long trace), the derived data agrees with stateAt. */
-function checkAgainstModel(model: TraceModel): number {
-  const d = deriveTimeline(model);
+/**
+ * At the time of every event (or of ~1500 spread over a long trace), the derived data agrees with
+ * stateAt. On the event axis at every event's own x (its index): there no two events share an x.
+ */
+function checkAgainstModel(model: TraceModel, axis: TimelineAxis = "time"): number {
+  const d = deriveTimeline(model, axis);
   let checks = 0;
   const step = Math.max(1, Math.floor(model.eventCount / 1500));
   for (let i = 0; i < model.eventCount; i += step) {
-    const t = model.timeOf(i);
-    if (i + 1 < model.eventCount && model.timeOf(i + 1) === t) continue;
+    const t = axis === "events" ? i : model.timeOf(i);
+    if (axis === "time" && i + 1 < model.eventCount && model.timeOf(i + 1) === t) continue;
     const s = model.stateAt(model.seqOf(i));
     for (const g of s.goroutines) {
       const lane = d.laneById.get(g.id)!;
@@ -223,5 +227,72 @@ describe("agreement with model.stateAt on real traces", () => {
       expect([d.arrows.g0[k!], d.arrows.t0[k!], d.arrows.g1[k!], d.arrows.t1[k!]]).toEqual([send.g, send.t, e.g, e.t]);
     }
     expect(expected).toBeGreaterThan(5);
+  });
+});
+
+describe("the event axis: x is the event index", () => {
+  test("lane segments in index units: each event gets its own unit, so instants no longer hide states", () => {
+    const d = deriveTimeline(ping(), "events");
+    expect([d.axis, d.start, d.end]).toEqual(["events", 0, 12]);
+    expect(Array.from(d.times)).toEqual([...Array(12).keys()]);
+    expect(segments(d, 1)).toEqual([
+      [0, 2, "running", ""],
+      [2, 8, "blocked", "chan.recv"],
+      [8, 10, "runnable", ""],
+      [10, 11, "running", ""],
+      [11, 12, "done", ""],
+    ]);
+    // On the time axis the worker's run at t=10 (timer.make, then block) lasted no time and vanished.
+    expect(segments(d, 2)).toEqual([
+      [1, 3, "runnable", ""],
+      [3, 4, "running", ""],
+      [4, 6, "sleeping", "sleep"],
+      [6, 7, "runnable", ""],
+      [7, 9, "running", ""],
+      [9, 12, "done", ""],
+    ]);
+  });
+
+  test("arrows' ends are event indices", () => {
+    const a = deriveTimeline(ping(), "events").arrows;
+    const list = [...Array(a.n).keys()].map((i) => [a.kind[i], a.t0[i], a.g0[i], a.t1[i], a.g1[i], a.ev[i]]);
+    expect(list).toEqual([
+      [ARROW_CREATE, 1, 1, 1, 2, 1],
+      [ARROW_WAKE, 8, 2, 8, 1, 8],
+      [ARROW_SEND, 7, 2, 10, 1, 10], // the send is event 7 (seq 8), its receive event 10
+    ]);
+    expect(a.maxSpan).toBe(3);
+  });
+
+  test("memoized per model and axis; the time axis stays the default", () => {
+    const m = ping();
+    expect(deriveTimeline(m, "events")).toBe(deriveTimeline(m, "events"));
+    expect(deriveTimeline(m)).toBe(deriveTimeline(m, "time"));
+    expect(deriveTimeline(m).axis).toBe("time");
+    expect(deriveTimeline(m, "events")).not.toBe(deriveTimeline(m));
+  });
+
+  test("a trace all at t=0: distinct channel lengths at every event, equal to stateAt(seqOf(i))", () => {
+    const m = modelOfText(sampleText("worker-pool-results").replace(/"t":\d+/g, '"t":0'));
+    const d = deriveTimeline(m, "events");
+    const jobs = d.channels.find((c) => c.occupancy.max > 1)!;
+    const lens = new Set<number>();
+    for (let i = 0; i < m.eventCount; i++) {
+      const c = m.stateAt(m.seqOf(i)).channels.find((x) => x.id === jobs.id);
+      if (!c) continue;
+      expect(valueAt(jobs.occupancy, i), `len of ${jobs.name} after event ${i}`).toBe(c.len);
+      lens.add(c.len);
+    }
+    expect(lens.size).toBeGreaterThan(2);
+    // On the time axis the same trace is one instant: one length for all of it.
+    expect(deriveTimeline(m).channels.find((c) => c.id === jobs.id)!.occupancy.n).toBeLessThanOrEqual(2);
+  });
+
+  test.each(["lock-order", "worker-pool-results", "deadlock", "rwmutex-readers"])("sample %s: every event's state agrees with stateAt", (name) => {
+    expect(checkAgainstModel(modelOfText(sampleText(name)), "events")).toBeGreaterThan(20);
+  });
+
+  test.each(["bugs/chan-send-holding-lock", "bugs/worker-never-stopped", "pipelines"])("example %s: every event's state agrees with stateAt", (name) => {
+    expect(checkAgainstModel(modelOfText(exampleText(name)), "events")).toBeGreaterThan(10);
   });
 });

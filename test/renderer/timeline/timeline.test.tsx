@@ -49,6 +49,18 @@ describe("Timeline", () => {
     expect([Number(tl.dataset.viewStart), Number(tl.dataset.viewEnd)]).toEqual([1000, 5000]);
   });
 
+  test("data-axis and the view range follow the axis toggle", async () => {
+    const tl = host.querySelector<HTMLElement>('[data-testid="timeline"]')!;
+    const n = useStore.getState().loaded!.model.eventCount;
+    expect(tl.dataset.axis).toBe("time");
+    await act(async () => useStore.getState().setAxis("events"));
+    expect(tl.dataset.axis).toBe("events");
+    expect(Number(tl.dataset.viewStart)).toBeCloseTo(-n * 0.01);
+    expect(Number(tl.dataset.viewEnd)).toBeCloseTo(n * 1.01);
+    await act(async () => useStore.getState().setAxis("time"));
+    expect(tl.dataset.axis).toBe("time");
+  });
+
   test("folding a goroutine hides the lanes of those it created", async () => {
     const toggle = lanes()[1]!.querySelector("button")!; // worker pool #2 created #3..#7
     await act(async () => toggle.click());

@@ -1,6 +1,6 @@
 /**
- * Hit-testing: from a point on the canvas (CSS px) to a row, a time, and the event nearest to it
- * on that row. Pure, so tests drive it without a DOM.
+ * Hit-testing: from a point on the canvas (CSS px) to a row, an x (a time, or an event position
+ * on the event axis), and the event nearest to it on that row. Pure, so tests drive it without a DOM.
  */
 import type { TimelineData } from "../../../../traces/timeline/derive";
 import { rowAt, type Layout, type Row } from "./layout";
@@ -8,7 +8,7 @@ import { rowAt, type Layout, type Row } from "./layout";
 export interface Hit {
   readonly rowIndex: number;
   readonly row: Row;
-  /** Time under the point, ns. */
+  /** x under the point, in the data's unit (ns, or events). */
   readonly t: number;
   /** Nearest event of the row (index into the model), -1 when the row has none. */
   readonly event: number;

@@ -9,7 +9,7 @@ import type { Palette } from "../../theme/palette";
 import type { TimelineData } from "../../../../traces/timeline/derive";
 import { rowAt, type Layout, type Row } from "../data/layout";
 import { pixelScale, xOf } from "../data/lod";
-import { axisTicks } from "../data/time-axis";
+import type { AxisTick } from "../data/time-axis";
 import { drawArrows } from "./arrows";
 import { RectBatch, drawLabels, drawShapes, type Label, type Shape } from "./batch";
 import { drawChannelRow } from "./channel-row";
@@ -21,8 +21,11 @@ import { drawWaitGroupRow } from "./wg-row";
 export interface FrameInput {
   readonly data: TimelineData;
   readonly layout: Layout;
+  /** The view, in the data's x unit (ns, or event indices). */
   readonly start: number;
   readonly end: number;
+  /** The axis's ticks (x in CSS px): the grid lines. */
+  readonly ticks: readonly AxisTick[];
   /** Canvas size, CSS px. */
   readonly width: number;
   readonly height: number;
@@ -83,7 +86,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameInput): FrameSt
     const ending = f.data.model.end?.end;
     batch.add(ending && ending !== "main-returned" ? p.close : p.separator, 1, x, 0, line, H);
   }
-  for (const t of axisTicks(f.start, f.end, f.width)) batch.add(p.grid, 1, Math.round(t.x * dpr), 0, line, H);
+  for (const t of f.ticks) batch.add(p.grid, 1, Math.round(t.x * dpr), 0, line, H);
   batch.flush(ctx);
 
   for (let i = first; i <= last; i++) {

@@ -8,6 +8,7 @@
  *   nearest to the mouse on that row and moves the cursor to it (a row with no events selects its
  *   goroutine or object).
  * Everything goes through the store's view actions: viewStart/viewEnd and scrollY live there.
+ * "Time" here is the view's x, whichever its unit (ns, or events on the event axis).
  */
 import type { StoreApi } from "../../store/store";
 

@@ -1,14 +1,16 @@
 /**
  * The imperative half of the timeline: owns the canvases, redraws on store changes (coalesced to
- * one draw per animation frame), keeps `data-view-start` / `data-view-end` / `data-drawn`
- * current, marks `goroscope:draw` around every complete draw and `goroscope:first-draw` after the
+ * one draw per animation frame), keeps `data-axis` / `data-view-start` / `data-view-end` (in the
+ * axis's unit) / `data-drawn` current, marks `goroscope:draw` around every complete draw and `goroscope:first-draw` after the
  * first of a trace, and shows the hover tooltip. React (Timeline.tsx) only builds the DOM and the
  * labels; per-frame work never goes through React.
  */
 import { EVENT_KINDS } from "../../../../traces/format/schema";
+import { formatTime } from "../../../../traces/analysis";
 import type { Store, StoreApi } from "../../store/store";
 import { palette } from "../../theme/palette";
 import type { TimelineData } from "../../../../traces/timeline/derive";
+import { ticksFor } from "../data/event-axis";
 import { hitTest } from "../data/hit-test";
 import type { Layout } from "../data/layout";
 import { drawAxis } from "../draw/axis";
@@ -61,6 +63,7 @@ export function createTimelineView(el: TimelineElements, store: StoreApi): Timel
   const maxScroll = () => Math.max(0, (layout?.height ?? 0) - height);
 
   function syncAttributes(s: Store): void {
+    el.root.dataset.axis = s.axis;
     el.root.dataset.viewStart = String(s.viewStart);
     el.root.dataset.viewEnd = String(s.viewEnd);
     el.gutterInner.style.transform = `translateY(${-s.scrollY}px)`;
@@ -92,15 +95,20 @@ export function createTimelineView(el: TimelineElements, store: StoreApi): Timel
       ctx.fillRect(0, 0, el.canvas.width, el.canvas.height);
       return;
     }
+    // The axis just changed and its data is on the way (setContent): the view is in the new unit already.
+    if (data.axis !== s.axis) return;
     performance.mark("goroscope:draw-start");
-    const cursorT = s.cursor !== null && s.cursor >= 0 && s.cursor < data.times.length ? data.times[s.cursor] : undefined;
+    const cursor = s.cursor !== null && s.cursor >= 0 && s.cursor < data.times.length ? s.cursor : undefined;
+    const cursorT = cursor !== undefined ? data.times[cursor] : undefined;
+    const ticks = ticksFor(data, s.viewStart, s.viewEnd, width);
     drawFrame(ctx, {
-      data, layout, start: s.viewStart, end: s.viewEnd, width, height, dpr, scrollY: s.scrollY, p,
+      data, layout, start: s.viewStart, end: s.viewEnd, ticks, width, height, dpr, scrollY: s.scrollY, p,
       highlight: s.highlight, selection: s.selection, cursorT, arrows: s.arrows, kindFilter: filterOf(s), hoverRow,
     });
     const ending = data.model.end?.end;
     const endLabel = ending && ending !== "main-returned" ? ending : undefined;
-    drawAxis(axisCtx, { start: s.viewStart, end: s.viewEnd, width, height: axisHeight, dpr, p, traceEnd: data.end, cursorT, endLabel });
+    const cursorLabel = cursor !== undefined ? `#${data.model.seqOf(cursor)} · ${formatTime(data.model.timeOf(cursor))}` : undefined;
+    drawAxis(axisCtx, { start: s.viewStart, end: s.viewEnd, ticks, width, height: axisHeight, dpr, p, traceEnd: data.end, cursorT, cursorLabel, endLabel });
     performance.measure("goroscope:draw", "goroscope:draw-start");
     drawn++;
     el.root.dataset.drawn = String(drawn);
@@ -138,7 +146,7 @@ export function createTimelineView(el: TimelineElements, store: StoreApi): Timel
   observer.observe(el.body);
   const unsubscribe = store.subscribe((s, prev) => {
     if (
-      s.viewStart !== prev.viewStart || s.viewEnd !== prev.viewEnd || s.scrollY !== prev.scrollY || s.theme !== prev.theme ||
+      s.axis !== prev.axis || s.viewStart !== prev.viewStart || s.viewEnd !== prev.viewEnd || s.scrollY !== prev.scrollY || s.theme !== prev.theme ||
       s.highlight !== prev.highlight || s.selection !== prev.selection || s.cursor !== prev.cursor || s.arrows !== prev.arrows ||
       s.filter !== prev.filter
     ) {
@@ -149,8 +157,8 @@ export function createTimelineView(el: TimelineElements, store: StoreApi): Timel
   });
 
   const hitAt = (x: number, y: number) => {
-    if (!data || !layout) return undefined;
     const s = store.getState();
+    if (!data || !layout || data.axis !== s.axis) return undefined;
     return hitTest(data, layout, { start: s.viewStart, end: s.viewEnd, width }, x, y + s.scrollY);
   };
   const near = (x: number, t: number) => {

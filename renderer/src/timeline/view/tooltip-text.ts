@@ -1,11 +1,13 @@
 /**
  * What the hover tooltip says about a point of the timeline: the goroutine's state there (with
  * its reason, objects and source location), a channel's length, capacity and buffered values, a
- * lock's holder and waiters, a WaitGroup's counter. Plain text lines: the DOM shows them with
- * `textContent`, never as markup (names and values come from the trace).
+ * lock's holder and waiters, a WaitGroup's counter. On the event axis positions read as event
+ * numbers ("#12", the event's seq) with their time beside them. Plain text lines: the DOM shows
+ * them with `textContent`, never as markup (names and values come from the trace).
  */
 import { formatTime } from "../../../../traces/analysis";
 import type { ModelState, SourceLocation, TraceModel } from "../../../../traces/model";
+import { indexAtX } from "../../../../traces/timeline/axis";
 import type { TimelineData } from "../../../../traces/timeline/derive";
 import { segmentAt } from "../../../../traces/timeline/goroutine-lanes";
 import type { Hit } from "../data/hit-test";
@@ -25,6 +27,25 @@ const gList = (model: TraceModel, gs: readonly number[]) =>
 export const locText = (l: SourceLocation | undefined) => (l ? `${l.fn} ${shortFile(l.file)}:${l.line}` : "");
 export const shortFile = (file: string) => file.slice(file.lastIndexOf("/") + 1);
 
+/** "#12 (0 s)": event i's number (its seq) and time. */
+const eventAt = (model: TraceModel, i: number) => `#${model.seqOf(i)} (${formatTime(model.timeOf(i))})`;
+
+/** When a lane segment [x0, x1) began and how long it lasted, in the axis's terms. */
+function spanText(data: TimelineData, x0: number, x1: number, last: boolean): string {
+  if (data.axis === "time") return last ? `since ${formatTime(x0)}, to the end of the trace` : `${formatTime(x0)} → ${formatTime(x1)}  (${formatTime(x1 - x0)})`;
+  const m = data.model;
+  if (last) return `since ${eventAt(m, x0)}, to the end of the trace`;
+  const n = x1 - x0;
+  return `${eventAt(m, x0)} → ${eventAt(m, x1)}  (${n} event${n === 1 ? "" : "s"}, ${formatTime(m.timeOf(x1) - m.timeOf(x0))})`;
+}
+
+/** Where x is: its time, or on the event axis the event whose state holds there and its time. */
+function positionText(data: TimelineData, x: number): string {
+  if (data.axis === "time") return `t = ${formatTime(x)}`;
+  const i = indexAtX(data.model, x);
+  return `after event #${data.model.seqOf(i)} · t = ${formatTime(data.model.timeOf(i))}`;
+}
+
 /** The tooltip for a hit; `eventNear` is the hit's event when it is within reach of the mouse. */
 export function tooltipText(data: TimelineData, hit: Hit, eventNear: boolean): TooltipText | undefined {
   const { model } = data;
@@ -32,7 +53,7 @@ export function tooltipText(data: TimelineData, hit: Hit, eventNear: boolean): T
   const t = hit.t;
   // Past the end, the last state holds (a deadlock, a leak): the tooltip still describes it.
   if (row.kind === "section" || t < data.start) return undefined;
-  const state = () => model.stateAt(model.seqAtTime(t));
+  const state = () => model.stateAt(data.axis === "events" ? model.seqOf(indexAtX(model, t)) : model.seqAtTime(t));
   const lines: string[] = [];
   let title: string;
   if (row.kind === "g") {
@@ -44,9 +65,8 @@ export function tooltipText(data: TimelineData, hit: Hit, eventNear: boolean): T
       const st = STATUS_NAMES[lane.status[j]!]!;
       const reason = lane.reason[j]! >= 0 ? segmentText({ data }, lane, j) : "";
       lines.push(reason ? `${st}: ${reason}` : st);
-      const t1 = lane.t1[j]!;
       // The last state lasts to the end of the trace (and past it: a goroutine alive at the end stays so).
-      lines.push(j === lane.n - 1 ? `since ${formatTime(lane.t0[j]!)}, to the end of the trace` : `${formatTime(lane.t0[j]!)} → ${formatTime(t1)}  (${formatTime(t1 - lane.t0[j]!)})`);
+      lines.push(spanText(data, lane.t0[j]!, lane.t1[j]!, j === lane.n - 1));
       const g = state().goroutines.find((x) => x.id === lane.id);
       if (g?.loc) lines.push(`at ${locText(g.loc)}`);
     }
@@ -80,6 +100,6 @@ export function tooltipText(data: TimelineData, hit: Hit, eventNear: boolean): T
     const e = model.event(hit.event);
     lines.push(`event ${e.k} · seq ${e.seq} · ${formatTime(e.t)}${e.g > 0 && row.kind !== "g" ? ` · ${gName(model, e.g)}` : ""}`);
   }
-  lines.push(`t = ${formatTime(t)}`);
+  lines.push(positionText(data, t));
   return { title, lines };
 }
