@@ -5,13 +5,10 @@
  * the debugger on a virtual-clock program: the timeline opens on events and keeps the cursor in view.
  * Screenshots: test-results/screenshots/axis-*.png.
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test, expect } from "./fixtures";
 import { AppPage } from "./app-page";
-import { modelOf, repoRoot, sample } from "./server";
+import { modelOf, repoRoot, sample, serveDebug } from "./server";
 
 /** The tooltip's first line under the mouse: the state of the hovered goroutine there. */
 async function stateLine(app: AppPage): Promise<string> {
@@ -98,37 +95,6 @@ test("a trace spread over time opens on the time axis; zoomed in, switching keep
   expect(again.end).toBeLessThanOrEqual(zoomed.end + 1);
 });
 
-/** `goroscope debug PROGRAM --browser --no-open --port 0`; resolves with the printed URL. */
-async function serveDebug(program: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "goroscope-e2e-axis-"));
-  const child = spawn(process.execPath, [path.join(repoRoot, "bin", "goroscope.js"), "debug", program, "--browser", "--no-open", "--port", "0"], {
-    cwd: repoRoot,
-    env: { ...process.env, GOROSCOPE_CONFIG_DIR: configDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`goroscope debug printed no URL\n${out}`)), 20_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`goroscope debug exited ${code}\n${out}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }).then(() => fs.rmSync(configDir, { recursive: true, force: true }));
-  return { url, stop };
-}
 
 test("the debugger on a virtual-clock program: the event axis, with the cursor kept in view", async ({ page }) => {
   const server = await serveDebug("examples/bugs/chan-send-holding-lock.ts");

@@ -6,46 +6,12 @@
  * (examples/bugs/chan-send-holding-lock.ts) and one leak (examples/bugs/worker-never-stopped.ts).
  * Screenshots go to test-results/screenshots/debugger-*.png.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { repoRoot } from "./server";
+import { repoRoot, serveDebug } from "./server";
 
 const screenshotsDir = path.join(repoRoot, "test-results", "screenshots");
 
-/** `goroscope debug PROGRAM --browser --no-open --port 0`; resolves with the printed URL. */
-async function serveDebug(program: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "goroscope-e2e-debug-"));
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "bin", "goroscope.js"), "debug", program, "--browser", "--no-open", "--port", "0"], {
-    cwd: repoRoot,
-    env: { ...process.env, GOROSCOPE_CONFIG_DIR: configDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`goroscope debug printed no URL\n${out}`)), 20_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`goroscope debug exited ${code}\n${out}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }).then(() => fs.rmSync(configDir, { recursive: true, force: true }));
-  return { url, stop };
-}
 
 /** The debugger's panels, by the test ids of issue 5. */
 class DebuggerPage {

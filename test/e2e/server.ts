@@ -27,14 +27,24 @@ export interface ServedApp {
 }
 
 /** `trace` undefined serves the default sample. Resolves once the URL is printed. */
-export async function serveApp(trace?: string, extraArgs: readonly string[] = []): Promise<ServedApp> {
+export function serveApp(trace?: string, extraArgs: readonly string[] = []): Promise<ServedApp> {
+  return serveCli(["view", ...(trace ? [trace] : []), ...extraArgs]);
+}
+
+/** `goroscope debug PROGRAM`: the app runs the program and opens on its run. */
+export function serveDebug(program: string): Promise<ServedApp> {
+  return serveCli(["debug", program]);
+}
+
+/** Runs `goroscope <args> --browser --no-open --port 0` with a throwaway config folder; resolves once the URL is printed. */
+async function serveCli(command: readonly string[]): Promise<ServedApp> {
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "goroscope-e2e-"));
-  const args = [bin, "view", ...(trace ? [trace] : []), "--browser", "--no-open", "--port", "0", ...extraArgs];
+  const args = [bin, ...command, "--browser", "--no-open", "--port", "0"];
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, GOROSCOPE_CONFIG_DIR: configDir }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`goroscope view printed no URL in 20 s\n${stdout}${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`goroscope ${command[0]} printed no URL in 20 s\n${stdout}${stderr}`)), 20_000);
     child.stdout!.on("data", (b: Buffer) => {
       stdout += b.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(stdout);
@@ -46,7 +56,7 @@ export async function serveApp(trace?: string, extraArgs: readonly string[] = []
     child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`goroscope view exited ${code}\n${stdout}${stderr}`));
+      reject(new Error(`goroscope ${command[0]} exited ${code}\n${stdout}${stderr}`));
     });
   });
   const parsed = new URL(url);
