@@ -21,6 +21,8 @@ export default defineConfig({
       outDir: resolve(__dirname, "out/renderer"),
       emptyOutDir: true,
       sourcemap: true,
+      // electron-vite leaves the renderer unminified; a smaller bundle parses sooner at start-up.
+      minify: true,
       target: "chrome120",
       rolldownOptions: { input: resolve(__dirname, "renderer/index.html") },
     },

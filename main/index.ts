@@ -13,6 +13,7 @@ import path from "node:path";
 import { API_ROUTES, type MenuCommand, type TraceDescriptor } from "./api/contract";
 import { optionalString, requireExportJson, requireFileName, requirePng, requireString } from "./api/validate";
 import { createBackend } from "./app/backend";
+import { joinPrepared } from "./app/prepare-protocol";
 import { createRunService } from "./app/runs";
 import { CONTENT_SECURITY_POLICY } from "./app/server";
 import { packageRoot } from "./app/paths";
@@ -24,6 +25,7 @@ const runs = createRunService({ distDir: path.join(root, "dist"), onUpdate: (u) 
 const initialProgram = process.env.GOROSCOPE_DEBUG ? runs.openProgram(process.env.GOROSCOPE_DEBUG) : undefined;
 const backend = createBackend({
   mode: "electron", root, configDir: path.join(app.getPath("userData")), initialPath, openDefaultSample: !initialProgram, initialProgram,
+  distDir: path.join(root, "dist"),
 });
 
 function traceArgument(argv: readonly string[]): string | undefined {
@@ -114,6 +116,9 @@ function registerIpc(): void {
     return d;
   });
   handle(API_ROUTES.readTrace, (id) => backend.readTrace(id));
+  // IPC's structured clone sends one snapshot, not the backend's parts: joined once here.
+  handle(API_ROUTES.readModel, async (id) => joinPrepared(await backend.readModel(id)));
+  handle(API_ROUTES.readAnalysis, (id) => backend.readAnalysis(id));
   handle(API_ROUTES.noteOpened, (t) => {
     const list = backend.noteOpened(t);
     buildMenu();

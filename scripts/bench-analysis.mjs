@@ -6,7 +6,9 @@
  * - Analysis: traces of 100k, 1M and 10M events (the scalable program of bench/model.mjs, written
  *   to a temporary file) are streamed through the reader into the analyzer, as
  *   `goroscope analyze` does: total time and events/s. For 100k and 1M the analyzer alone is also
- *   timed over events already in memory, which separates analysis from JSON parsing.
+ *   timed over events already in memory, which separates analysis from JSON parsing. Then the
+ *   path `goroscope analyze` itself takes (traces/analysis/stream.ts: the reader hands the
+ *   scanner's fields to the analyzer, no event objects) is timed on the same file: "analyze path".
  * - check: `goroscope check examples/bugs/ab-ba-lock-race.ts` with 1 and with 2000 runs; the
  *   difference divided by 1999 is the cost of one schedule (start-up and loading cancel out).
  *
@@ -38,7 +40,7 @@ async function importAnalysis() {
   const esbuild = createRequire(import.meta.url)("esbuild");
   const entry = path.join(os.tmpdir(), `goroscope-analysis-entry-${process.pid}.ts`);
   const out = path.join(os.tmpdir(), `goroscope-analysis-${process.pid}.mjs`);
-  fs.writeFileSync(entry, `export { createAnalyzer, analyze } from ${JSON.stringify(path.join(ROOT, "traces/analysis/index.ts"))};\nexport { createTraceReader, readTrace } from ${JSON.stringify(path.join(ROOT, "traces/reader/index.ts"))};\n`);
+  fs.writeFileSync(entry, `export { createAnalyzer, analyze } from ${JSON.stringify(path.join(ROOT, "traces/analysis/index.ts"))};\nexport { createTraceReader, readTrace } from ${JSON.stringify(path.join(ROOT, "traces/reader/index.ts"))};\nexport { createAnalyzingReader } from ${JSON.stringify(path.join(ROOT, "traces/analysis/stream.ts"))};\n`);
   await esbuild.build({ entryPoints: [entry], bundle: true, format: "esm", platform: "neutral", target: "es2022", outfile: out, logLevel: "error" });
   try {
     return await import(pathToFileURL(out).href);
@@ -63,6 +65,20 @@ function streamAnalyze(mod, file) {
   if (!read.ok) throw new Error(read.error.message);
   const diagnostics = analyzer.finish(read.end);
   return { ms: performance.now() - t0, events, findings: diagnostics.length };
+}
+
+/** The same through `goroscope analyze`'s own wiring (no event objects for the lines the byte scanner takes). */
+function cliAnalyze(mod, file) {
+  const t0 = performance.now();
+  const { reader, analyzer } = mod.createAnalyzingReader();
+  const fd = fs.openSync(file, "r");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) reader.push(buf.subarray(0, n));
+  fs.closeSync(fd);
+  const read = reader.finish();
+  if (!read.ok) throw new Error(read.error.message);
+  const diagnostics = analyzer.finish(read.end, read.header);
+  return { ms: performance.now() - t0, findings: diagnostics.length };
 }
 
 /** The analyzer alone, over events already in memory. */
@@ -90,7 +106,12 @@ for (const target of sizes) {
     await generateTrace(rt, target, file);
     const stream = streamAnalyze(mod, file);
     const only = stream.events <= 2_000_000 ? analysisOnly(mod, file) : undefined;
-    results.push({ events: stream.events, streamMs: stream.ms, eventsPerSec: stream.events / (stream.ms / 1000), analysisOnlyMs: only, findings: stream.findings });
+    const cli = cliAnalyze(mod, file);
+    if (cli.findings !== stream.findings) throw new Error(`analyze path: ${cli.findings} findings, streamed events: ${stream.findings}`);
+    results.push({
+      events: stream.events, streamMs: stream.ms, eventsPerSec: stream.events / (stream.ms / 1000), analysisOnlyMs: only, findings: stream.findings,
+      analyzePathMs: cli.ms, analyzePathEventsPerSec: stream.events / (cli.ms / 1000),
+    });
     console.error(`analyzed ${stream.events} events`);
   } finally {
     fs.rmSync(file, { force: true });
@@ -105,6 +126,7 @@ const rows = [["events", "stream+analyze ms", "M events/s", "analysis only ms"]]
 for (const r of results) rows.push([String(r.events), fmt(r.streamMs, 0), fmt(r.eventsPerSec / 1e6), fmt(r.analysisOnlyMs, 0)]);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
 for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c])).join("  "));
+for (const r of results) console.log(`analyze path (goroscope analyze: scanner fields, no event objects): ${r.events} events in ${fmt(r.analyzePathMs, 0)} ms, ${fmt(r.analyzePathEventsPerSec / 1e6)} M events/s`);
 const largest = results.at(-1);
 console.log(`check: ${RUNS} schedules of examples/bugs/ab-ba-lock-race.ts in ${fmt(many)} s (1 run: ${fmt(one)} s): ${fmt(schedulesPerSec, 0)} schedules/s`);
 const verdicts = {

@@ -8,7 +8,9 @@
  * 2. Serves it in browser mode (`goroscope view FILE --browser --no-open --port N`).
  * 3. Opens the URL in Chromium (playwright-core, /usr/bin/chromium headless, software rendering).
  * 4. First draw: the `goroscope:first-draw` performance mark's startTime, i.e. ms from the start of
- *    navigation (fetch + parse + model + analysis + layout + first draw) to the first complete draw.
+ *    navigation (waiting for the backend's model, decoding it, deriving the timeline, labels, the
+ *    first complete frame); also from the moment `goroscope view` was started, since the backend
+ *    starts loading then.
  * 5. Frames: once the findings are shown (the analysis worker no longer competes for the CPU), for
  *    a few seconds it drives the timeline the way a user does (ctrl+wheel zoom, wheel and
  *    shift+wheel pan, row scrolling, W/S/A/D), one input per animation frame, then reads every
@@ -144,6 +146,10 @@ async function main() {
   const goroutines = new Set((text.match(/"k":"go\.create"[^\n]*?"child":(\d+)/g) ?? []).map((m) => m.replace(/.*"child":/, ""))).size + 1;
   const traceInfo = { file: path.relative(root, o.trace), bytes: Buffer.byteLength(text), events, goroutines };
 
+  // The backend starts loading the trace as soon as `goroscope view` opens it, before the browser
+  // has even started: the first draw is also reported from this moment, which is what a user
+  // who runs the command waits through.
+  const spawnedAt = Date.now();
   const server = await serve(o.trace, o.port);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
@@ -157,9 +163,10 @@ async function main() {
     const firstDraw = await page.evaluate(() => {
       const m = performance.getEntriesByName("goroscope:first-draw")[0];
       const nav = performance.getEntriesByType("navigation")[0];
-      const res = performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/trace/"));
+      const res = performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/model/") || r.name.includes("/api/trace/"));
       return {
         markMs: m.startTime,
+        markEpochMs: performance.timeOrigin + m.startTime,
         responseEndMs: res[0] ? res[0].responseEnd : null,
         requestStartMs: res[0] ? res[0].fetchStart : null,
         domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
@@ -205,6 +212,7 @@ async function main() {
       firstDraw: {
         ms: round(firstDraw.markMs, 1),
         wallMs: wallFirstDraw,
+        fromCommandMs: round(firstDraw.markEpochMs - spawnedAt, 0),
         traceRequestedMs: round(firstDraw.requestStartMs, 1),
         traceDownloadedMs: round(firstDraw.responseEndMs, 1),
         domContentLoadedMs: round(firstDraw.domContentLoadedMs, 1),
@@ -231,8 +239,9 @@ async function main() {
     const rows = [
       ["trace", `${events.toLocaleString("en")} events, ${goroutines} goroutines, ${(traceInfo.bytes / 1e6).toFixed(1)} MB`, ""],
       ["first draw (navigation → goroscope:first-draw)", `${result.firstDraw.ms} ms`, `≤ ${TARGET_FIRST_DRAW_MS} ms ${result.firstDraw.pass ? "PASS" : "FAIL"}`],
+      ["  … from running `goroscope view` (browser start included)", `${result.firstDraw.fromCommandMs} ms`, ""],
       ["  page loaded (DOMContentLoaded)", `${result.firstDraw.domContentLoadedMs ?? "?"} ms`, ""],
-      ["  trace requested → received", `${result.firstDraw.traceRequestedMs ?? "?"} → ${result.firstDraw.traceDownloadedMs ?? "?"} ms`, ""],
+      ["  model requested → received", `${result.firstDraw.traceRequestedMs ?? "?"} → ${result.firstDraw.traceDownloadedMs ?? "?"} ms`, ""],
       ...Object.entries(result.firstDraw.measures).map(([k, v]) => [`  ${k} (${v.count}×)`, `${v.totalMs} ms, from ${v.firstStartMs} ms`, ""]),
       ["  findings shown at (worker analysis)", `${result.firstDraw.analysisDoneMs ?? "not within 180 s"} ms`, ""],
       ["frames while zooming/panning", `${frames.length} draws for ${inputs} inputs in ${result.frames.seconds} s`, ""],

@@ -2,6 +2,7 @@
 // Builds what `npx goroscope` and user programs load, with esbuild (CommonJS, Node 20, source maps):
 //   dist/cli.cjs      the command line (main/cli/index.ts)
 //   dist/worker.cjs   the worker thread that runs a program (main/services/worker-main.ts)
+//   dist/prepare.cjs  the worker thread that loads a trace for the app (main/app/prepare-worker.ts)
 //   dist/runtime.cjs  the runtime (runtime/index.ts): package.json `exports["./runtime"]`, and the
 //                     one instance the worker loads and hands to programs as `goroscope/runtime`
 // Dependencies stay external (resolved from node_modules at run time). The runtime is skipped,
@@ -17,6 +18,7 @@ const dist = path.join(root, "dist");
 const entries = [
   { in: "main/cli/index.ts", out: "cli" },
   { in: "main/services/worker-main.ts", out: "worker" },
+  { in: "main/app/prepare-worker.ts", out: "prepare" },
   { in: "runtime/index.ts", out: "runtime", optional: true },
 ];
 

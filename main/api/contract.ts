@@ -8,6 +8,9 @@
  * (main/api/validate.ts) because a compromised renderer must not be able to do more than a user
  * clicking in the app could.
  */
+import type { AnalysisResult } from "../../traces/analysis/analyze-bytes";
+
+export type { AnalysisResult };
 
 /** Where an opened trace came from. */
 export type TraceOrigin = "sample" | "file" | "recent" | "cli" | "drop";
@@ -23,6 +26,27 @@ export interface TraceDescriptor {
   readonly bytes: number;
   readonly origin: TraceOrigin;
 }
+
+/**
+ * A trace loaded by the backend (main/app/prepare.ts). `snapshot` is traces/model/snapshot.ts's
+ * encoding; the rest reads as traces/model/outcome.ts's `LoadSummary`.
+ */
+export type PreparedTrace =
+  | {
+      readonly ok: true;
+      readonly snapshot: Uint8Array;
+      readonly warnings: readonly string[];
+      /** The model holds the valid prefix before this line. */
+      readonly error?: { readonly line: number; readonly message: string };
+    }
+  | { readonly ok: false; readonly message: string; readonly line?: number };
+
+/**
+ * Browser mode sends a `PreparedTrace` as the snapshot's bytes, with the other fields as
+ * URI-encoded JSON in this response header. A type, so that the renderer (which may import only
+ * types from here) and the server are checked to spell it alike.
+ */
+export type LoadHeader = "x-goroscope-load";
 
 /** A bundled sample trace (traces/samples/index.json). */
 export interface SampleInfo {
@@ -121,6 +145,13 @@ export interface GoroscopeApi {
   openFile(path?: string): Promise<TraceDescriptor | null>;
   /** The raw bytes of an opened trace. */
   readTrace(id: string): Promise<Uint8Array>;
+  /**
+   * An opened trace as the backend loaded it: a model snapshot ready to draw (no parsing left for
+   * the renderer), with the load's warnings; or why it could not be loaded.
+   */
+  readModel(id: string): Promise<PreparedTrace>;
+  /** The findings and program output of an opened trace, once the backend has analyzed it. */
+  readAnalysis(id: string): Promise<AnalysisResult>;
   /** Records a trace the renderer opened by itself (a dropped file) in the recent list when it has a path. */
   noteOpened(trace: { readonly name: string; readonly path?: string }): Promise<readonly RecentFile[]>;
   /** Saves a PNG of the timeline: Electron asks where; browser mode returns null and the renderer downloads it. */
@@ -158,6 +189,8 @@ export const API_ROUTES = {
   openRecent: "goroscope:open-recent",
   openFile: "goroscope:open-file",
   readTrace: "goroscope:read-trace",
+  readModel: "goroscope:read-model",
+  readAnalysis: "goroscope:read-analysis",
   noteOpened: "goroscope:note-opened",
   saveImage: "goroscope:save-image",
   saveExport: "goroscope:save-export",

@@ -10,10 +10,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { InitialState, ProgramDescriptor, RecentFile, SampleInfo, TraceDescriptor, TraceOrigin } from "../api/contract";
+import type { AnalysisResult, InitialState, ProgramDescriptor, RecentFile, SampleInfo, TraceDescriptor, TraceOrigin } from "../api/contract";
 import { MAX_TRACE_BYTES } from "../api/contract";
 import { ApiInputError, requireNoteOpened, requireSampleName, requireString, requireTraceId } from "../api/validate";
 import { configDir, packageRoot, samplesDir } from "./paths";
+import { createTracePreparer } from "./prepare";
+import type { PreparedParts } from "./prepare-protocol";
 import { createRecentList } from "./recent";
 
 export interface BackendOptions {
@@ -26,6 +28,8 @@ export interface BackendOptions {
   readonly openDefaultSample?: boolean;
   /** `goroscope debug PROGRAM`: the program the app runs first (opened by the run service). */
   readonly initialProgram?: ProgramDescriptor;
+  /** Where dist/prepare.cjs is (default: the package's dist/). */
+  readonly distDir?: string;
 }
 
 export interface Backend {
@@ -34,8 +38,16 @@ export interface Backend {
   openRecent(path: unknown): TraceDescriptor;
   openPath(path: unknown, origin?: TraceOrigin): TraceDescriptor;
   /** The file behind a handle, for streaming it. */
-  fileOf(id: unknown): { readonly path: string; readonly bytes: number };
+  fileOf(id: unknown): { readonly path: string; readonly bytes: number; readonly name: string };
   readTrace(id: unknown): Promise<Uint8Array>;
+  /**
+   * The trace loaded in a worker (prepare.ts), its model snapshot in parts: the server writes them
+   * one after another, IPC sends them joined (prepare-protocol.ts `joinPrepared`).
+   */
+  readModel(id: unknown): Promise<PreparedParts>;
+  readAnalysis(id: unknown): Promise<AnalysisResult>;
+  /** Stops the loaders. */
+  close(): Promise<void>;
   noteOpened(trace: unknown): readonly RecentFile[];
   samples(): readonly SampleInfo[];
 }
@@ -52,7 +64,8 @@ export class OpenError extends Error {
 export function createBackend(options: BackendOptions): Backend {
   const root = options.root ?? packageRoot();
   const recent = createRecentList(options.configDir ?? configDir());
-  const opened = new Map<string, { path: string; bytes: number }>();
+  const opened = new Map<string, { path: string; bytes: number; name: string }>();
+  const preparer = createTracePreparer({ distDir: options.distDir ?? path.join(root, "dist") });
   let nextId = 1;
   let initialTrace: TraceDescriptor | null | undefined;
 
@@ -76,7 +89,9 @@ export function createBackend(options: BackendOptions): Backend {
     if (!stat.isFile()) throw new OpenError(`not a file: ${file}`);
     if (stat.size > MAX_TRACE_BYTES) throw new OpenError(`${file} is ${stat.size} bytes; the app opens traces up to ${MAX_TRACE_BYTES} bytes (use \`goroscope analyze\` for larger ones)`);
     const id = `t${nextId++}`;
-    opened.set(id, { path: file, bytes: stat.size });
+    opened.set(id, { path: file, bytes: stat.size, name });
+    // The renderer asks for the model right after an open: start loading it now.
+    preparer.prepare(id, file, name);
     return { id, name, bytes: stat.size, origin, ...(origin === "sample" ? {} : { path: file }) };
   }
 
@@ -129,6 +144,15 @@ export function createBackend(options: BackendOptions): Backend {
       const buf = await fs.promises.readFile(f.path);
       return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     },
+    readModel(idArg) {
+      const f = backend.fileOf(idArg);
+      return preparer.model(requireTraceId(idArg), f.path, f.name);
+    },
+    readAnalysis(idArg) {
+      const f = backend.fileOf(idArg);
+      return preparer.analysis(requireTraceId(idArg), f.path, f.name);
+    },
+    close: () => preparer.close(),
     noteOpened(arg) {
       const t = requireNoteOpened(arg);
       return t.path === undefined ? recent.list() : recent.add(t.path);

@@ -17,13 +17,15 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import type { RunUpdate, TraceDescriptor } from "../api/contract";
+import type { LoadHeader, RunUpdate, TraceDescriptor } from "../api/contract";
 import { ApiInputError } from "../api/validate";
 import { OpenError, type Backend } from "./backend";
+import type { PreparedParts } from "./prepare-protocol";
 import { createRunService, type RunService } from "./runs";
 
 export const TOKEN_COOKIE = "goroscope_token";
 export const TOKEN_HEADER = "x-goroscope-token";
+const LOAD_HEADER: LoadHeader = "x-goroscope-load";
 const MAX_BODY = 64 * 1024;
 
 /** The page's policy; Electron's index.html carries the same one in a meta tag. */
@@ -121,6 +123,8 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
       if (req.method === "GET" && route === "initial") return json(res, backend.initial());
       if (req.method === "GET" && route === "events") return subscribe(res);
       if (req.method === "GET" && route.startsWith("trace/")) return streamTrace(res, route.slice("trace/".length));
+      if (req.method === "GET" && route.startsWith("model/")) return sendModel(res, await backend.readModel(route.slice("model/".length)));
+      if (req.method === "GET" && route.startsWith("analysis/")) return json(res, await backend.readAnalysis(route.slice("analysis/".length)));
       if (req.method === "GET" && route === "source") {
         res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
         return void res.end(await runs.readSource(url.searchParams.get("program") ?? undefined, url.searchParams.get("file") ?? undefined));
@@ -165,6 +169,24 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
     res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(file.bytes) });
     // 1 MiB reads: a large trace reaches the page several times faster than with 64 KiB ones.
     fs.createReadStream(file.path, { highWaterMark: 1 << 20 }).on("error", () => res.destroy()).pipe(res);
+  }
+
+  /**
+   * A prepared trace as one binary body (the snapshot) with the rest as JSON in a header,
+   * URI-encoded so that any warning text stays within a header's ASCII. The snapshot's parts are
+   * written one after another (the body is their concatenation), each as a Buffer view: no copy.
+   */
+  function sendModel(res: http.ServerResponse, prepared: PreparedParts): void {
+    const { parts, ...rest } = prepared.ok ? prepared : { ...prepared, parts: [] };
+    let total = 0;
+    for (const p of parts) total += p.byteLength;
+    res.writeHead(200, {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(total),
+      [LOAD_HEADER]: encodeURIComponent(JSON.stringify(rest)),
+    });
+    for (const p of parts) res.write(Buffer.from(p.buffer, p.byteOffset, p.byteLength));
+    res.end();
   }
 
   function subscribe(res: http.ServerResponse): void {

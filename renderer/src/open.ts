@@ -1,7 +1,9 @@
 /**
- * Every way a trace gets opened ends here: fetch its bytes from the backend (or take a dropped
- * file's), load the model and show it, then add the analyzer's findings when the background
- * analysis is done. A failure leaves the previous trace on screen and reports why.
+ * Every way a trace gets opened ends here. A trace the backend opened (sample, file, recent,
+ * command line) arrives as a model the backend built (a snapshot: nothing left to parse), then its
+ * findings; a dropped file's bytes are loaded here, and analyzed in a Web Worker. Either way the
+ * timeline draws before the findings arrive, and a failure leaves the previous trace on screen and
+ * reports why.
  */
 import type { TraceDescriptor } from "../../main/api/contract";
 import { api } from "./api/client";
@@ -9,6 +11,22 @@ import { analyzeInBackground } from "./load/analyze-trace";
 import { loadTrace } from "./load/load-trace";
 import { openAnyTrace } from "../../traces/import/any-trace";
 import type { StoreApi } from "./store/store";
+import { decodeModelSnapshot, type TraceModel } from "../../traces/model";
+
+/** Progress the backend does not report (see `setProgress`). */
+const UNKNOWN = -1;
+
+/**
+ * Resolves once the frame after the current one has been produced, or after half a second in a
+ * hidden window, which produces no frames (at once where there are none at all).
+ */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame === "undefined") return Promise.resolve();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    setTimeout(resolve, 500);
+  });
+}
 
 export async function openBytes(store: StoreApi, name: string, bytes: Uint8Array, descriptor?: TraceDescriptor): Promise<void> {
   const s = store.getState();
@@ -40,15 +58,37 @@ export async function openBytes(store: StoreApi, name: string, bytes: Uint8Array
 }
 
 export async function openDescriptor(store: StoreApi, descriptor: TraceDescriptor): Promise<void> {
-  store.getState().beginLoad({ name: descriptor.name, descriptor, bytes: descriptor.bytes });
-  let bytes: Uint8Array;
+  const name = descriptor.name;
+  store.getState().beginLoad({ name, descriptor, bytes: descriptor.bytes });
+  store.getState().setProgress(UNKNOWN, "reading");
+  let model: TraceModel;
   try {
-    bytes = await api.readTrace(descriptor.id);
+    const asked = performance.now();
+    const prepared = await api.readModel(descriptor.id);
+    performance.measure("goroscope:model-wait", { start: asked, end: performance.now() });
+    if (!prepared.ok) {
+      store.getState().failLoad(name, prepared.message, prepared.line);
+      return;
+    }
+    const decoding = performance.now();
+    model = decodeModelSnapshot(prepared.snapshot);
+    performance.measure("goroscope:model-decode", { start: decoding, end: performance.now() });
+    store.getState().finishLoad({
+      model, diagnostics: [], output: [], analysis: "pending", warnings: prepared.warnings, ...(prepared.error ? { error: prepared.error } : {}),
+    });
   } catch (err) {
-    store.getState().failLoad(descriptor.name, err instanceof Error ? err.message : String(err));
+    store.getState().failLoad(name, err instanceof Error ? err.message : String(err));
     return;
   }
-  await openBytes(store, descriptor.name, bytes, descriptor);
+  void api.setTitle(`${name} — Goroscope`);
+  store.getState().setProgress(UNKNOWN, "analyzing");
+  // The backend analyzes once asked: after the timeline's first frame, which it would slow down.
+  await afterNextFrame();
+  try {
+    store.getState().finishAnalysis(model, await api.readAnalysis(descriptor.id));
+  } catch (err) {
+    store.getState().finishAnalysis(model, { failed: err instanceof Error ? err.message : String(err) });
+  }
   // The backend put a file it opened on its recent list: show the list as it is now.
   if (descriptor.path !== undefined) {
     api.noteOpened({ name: descriptor.name, path: descriptor.path }).then(

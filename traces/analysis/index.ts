@@ -8,11 +8,13 @@
  */
 import type { TraceHeader } from "../format/schema";
 import type { TraceEvent } from "../format/schema";
+import type { ScannedEvent } from "../reader/reader";
 import { detectDeadlock } from "./deadlock";
 import { createLockOrderTracker } from "./lock-order";
 import { detectLeaks } from "./leaks";
 import { detectPanics, recordPanic, type PanicRecord } from "./panics";
 import { detectPartialDeadlocks } from "./partial-deadlock";
+import { createScannedPass } from "./scanned";
 import { createTraceState, locMap } from "./state";
 import { DIAGNOSTIC_KINDS, type AnalysisInput, type Diagnostic } from "./types";
 import { buildWaitGraph } from "./wait-for";
@@ -36,6 +38,8 @@ export function analyze(input: AnalysisInput): Diagnostic[] {
 /** The same analysis fed one event at a time, for traces read as a stream (memory bounded by the program's objects, not the trace's length). */
 export interface Analyzer {
   onEvent(e: TraceEvent): void;
+  /** The same as `onEvent` for an event the reader's byte scanner accepted, from its fields (`scanned.ts`; a reader's `onScanned`). */
+  onScanned(s: ScannedEvent): void;
   /** @param header the trace's header: a trace imported from Go (`source`) is worded for what it can prove. */
   finish(end: AnalysisInput["end"], header?: TraceHeader): Diagnostic[];
 }
@@ -46,6 +50,7 @@ export function createAnalyzer(locs: AnalysisInput["locs"]): Analyzer {
   const lockOrder = createLockOrderTracker(st);
   const panics: PanicRecord[] = [];
   return {
+    onScanned: createScannedPass(st, lockOrder),
     onEvent(e) {
       lockOrder.onEvent(e);
       if (e.k === "go.panic") panics.push(recordPanic(st, e));

@@ -55,13 +55,15 @@ interface RecursiveRead {
 export interface LockOrderTracker {
   /** Call before the state applies the event. */
   onEvent(e: TraceEvent): void;
+  /** What `onEvent` does for a `mutex.lock`, an `rwmutex.lock`, or a `go.block` on one lock (`loc` undefined when absent); likewise before the state applies it. */
+  acquire(g: number, id: number, seq: number, t: number, loc: number | undefined, read: boolean): void;
   detect(): Diagnostic[];
 }
 
 const MAX_PATHS = 10_000;
 
 /** Block reasons that are lock attempts, and whether the attempt is for reading. */
-const LOCK_WAITS: Partial<Record<string, boolean>> = { "mutex.lock": false, "rwmutex.lock": false, "rwmutex.rlock": true };
+export const LOCK_WAITS: Partial<Record<string, boolean>> = { "mutex.lock": false, "rwmutex.lock": false, "rwmutex.rlock": true };
 
 export function createLockOrderTracker(st: TraceState): LockOrderTracker {
   const graph = new Map<number, Map<number, Edge>>();
@@ -69,21 +71,21 @@ export function createLockOrderTracker(st: TraceState): LockOrderTracker {
   const reported = new Set<string>();
   const recursive = new Map<number, RecursiveRead>();
 
-  /** An acquisition, or an attempt that blocked (lockdep records the order at the attempt). */
-  function onAcquire(e: { readonly g: number; readonly id: number; readonly seq: number; readonly t: number; readonly loc?: number }, read: boolean): void {
-    const g = st.goroutines.get(e.g);
+  /** An acquisition, or an attempt that blocked (lockdep records the order at the attempt), by goroutine `gid` of lock `id`. */
+  function onAcquire(gid: number, id: number, seq: number, t: number, loc: number | undefined, read: boolean): void {
+    const g = st.goroutine(gid);
     if (!g || g.held.length === 0) return;
     const writeHeld = new Set(g.held.filter((h) => !h.read).map((h) => h.id));
     const seen = new Set<number>();
     for (const h of g.held) {
       if (seen.has(h.id)) continue;
       seen.add(h.id);
-      if (h.id === e.id) {
-        if (h.read && read && !recursive.has(e.id)) recursive.set(e.id, { g: g.id, first: h, seq: e.seq, t: e.t, loc: e.loc });
+      if (h.id === id) {
+        if (h.read && read && !recursive.has(id)) recursive.set(id, { g: g.id, first: h, seq, t, loc });
         continue; // a write re-acquisition blocks for good: the deadlock detectors report it
       }
-      const gates = new Set([...writeHeld].filter((id) => id !== h.id && id !== e.id));
-      addEdge(h, e.id, read, gates, { g: g.id, from: h, seq: e.seq, t: e.t, loc: e.loc });
+      const gates = new Set([...writeHeld].filter((x) => x !== h.id && x !== id));
+      addEdge(h, id, read, gates, { g: g.id, from: h, seq, t, loc });
     }
   }
 
@@ -141,12 +143,13 @@ export function createLockOrderTracker(st: TraceState): LockOrderTracker {
 
   return {
     onEvent(e) {
-      if (e.k === "mutex.lock") onAcquire(e, false);
-      else if (e.k === "rwmutex.lock") onAcquire(e, e.read);
+      if (e.k === "mutex.lock") onAcquire(e.g, e.id, e.seq, e.t, e.loc, false);
+      else if (e.k === "rwmutex.lock") onAcquire(e.g, e.id, e.seq, e.t, e.loc, e.read);
       else if (e.k === "go.block" && LOCK_WAITS[e.reason] !== undefined && e.on.length === 1) {
-        onAcquire({ g: e.g, id: e.on[0], seq: e.seq, t: e.t, loc: e.loc }, LOCK_WAITS[e.reason]!);
+        onAcquire(e.g, e.on[0], e.seq, e.t, e.loc, LOCK_WAITS[e.reason]!);
       }
     },
+    acquire: onAcquire,
     detect() {
       const out = findings.map((f) => cycleDiagnostic(st, f));
       for (const [id, r] of recursive) {

@@ -10,6 +10,8 @@
  * before waking it). Main (goroutine 1) "ends" at `main.return`.
  */
 import type { BlockReason, LocDef, ObjectKind, SelectCase, TraceEvent } from "../format/schema";
+import { IdIndex } from "./id-index";
+import { ReadHolds } from "./read-holds";
 
 export interface Moment {
   readonly seq: number;
@@ -45,8 +47,11 @@ export interface GState {
   readonly held: Held[];
   /** The cases of its latest `select.begin`. */
   select: readonly SelectCase[] | undefined;
-  /** The goroutine's last event and its location. */
-  last: Moment | undefined;
+  /** The goroutine's last event (a new object per read: the pass keeps only `lastSeq` / `lastT`) and its location. */
+  readonly last: Moment | undefined;
+  /** -1 before its first event. */
+  lastSeq: number;
+  lastT: number;
   lastLoc: number | undefined;
 }
 
@@ -59,7 +64,10 @@ export interface Use {
   sendIntent: boolean;
   recvIntent: boolean;
   closed: boolean;
-  last: Moment;
+  /** The moment of its last use (a new object per read: the pass keeps only `lastSeq` / `lastT`). */
+  readonly last: Moment;
+  lastSeq: number;
+  lastT: number;
 }
 
 export interface ObjState {
@@ -83,7 +91,7 @@ export interface ObjState {
   ctx: number | undefined;
   // mutex / rwmutex: the writer (or mutex holder), and read holders with their counts
   holder: Held & { readonly g: number } | undefined;
-  readonly readers: Map<number, number>;
+  readonly readers: ReadHolds;
   /** Whether anyone ever write-locked it (or waited to): makes recursive read locks dangerous. */
   everWrite: boolean;
   // wg
@@ -112,103 +120,238 @@ export interface TraceState {
   readonly objects: Map<number, ObjState>;
   readonly locs: ReadonlyMap<number, LocDef>;
   mainReturned: Moment | undefined;
-  /** The last event applied. */
-  last: Moment;
+  /** The last event applied (a new object per read). */
+  readonly last: Moment;
   apply(e: TraceEvent): void;
   /** Alive: created and neither ended nor (for main) returned. */
   isLive(g: number): boolean;
+  /** `goroutines.get`, through a dense index (the pass looks one up per event). */
+  goroutine(id: number): GState | undefined;
+  /** `objects.get`, likewise. */
+  object(id: number): ObjState | undefined;
+  /**
+   * The steps `apply` is made of, for a pass that reads the event's fields without an event
+   * object (`scanned.ts`). `step` starts every event (it sets `last`, which the others take as the
+   * event's moment) and returns its goroutine; `loc` is undefined when the event has none.
+   */
+  readonly ops: StateOps;
+}
+
+/** See `TraceState.ops`: each applies one kind of event, exactly as `apply` does. */
+export interface StateOps {
+  step(seq: number, t: number, g: number, loc: number | undefined, isBlock: boolean): GState | undefined;
+  block(g: GState | undefined, reason: BlockReason, on: readonly number[], loc: number | undefined, until: number | undefined): void;
+  unblock(target: number): void;
+  end(g: GState | undefined): void;
+  mainReturn(): void;
+  chanOp(ch: number, g: number, len: number, how: "send" | "recv"): void;
+  close(ch: number, g: number): void;
+  selectBegin(g: GState | undefined, gid: number, cases: readonly SelectCase[]): void;
+  lock(g: GState | undefined, id: number, read: boolean, loc: number | undefined): void;
+  unlock(actor: number, id: number, read: boolean): void;
+  /** A use that changes nothing but the use counts (`wg.wait`, `mutex.trylock`, ...). */
+  touch(id: number, g: number): void;
+  wgAdd(id: number, g: number, count: number): void;
+  timerFire(id: number): void;
+}
+
+/**
+ * Why classes: the pass updates a goroutine's and a use's last moment on every event; two number
+ * fields cost no allocation, where a fresh `Moment` per event did (and a write barrier to store it).
+ */
+class G implements GState {
+  block: Block | undefined = undefined;
+  lastBlock: Block | undefined = undefined;
+  ended: Moment | undefined = undefined;
+  readonly held: Held[] = [];
+  select: readonly SelectCase[] | undefined = undefined;
+  lastSeq = -1;
+  lastT = 0;
+  lastLoc: number | undefined = undefined;
+  constructor(
+    readonly id: number,
+    public name: string,
+    readonly parent: number | undefined,
+    readonly created: Moment,
+    readonly createLoc: number | undefined,
+  ) {}
+
+  get last(): Moment | undefined {
+    return this.lastSeq < 0 ? undefined : { seq: this.lastSeq, t: this.lastT };
+  }
+}
+
+class U implements Use {
+  sends = 0;
+  recvs = 0;
+  other = 0;
+  sendIntent = false;
+  recvIntent = false;
+  closed = false;
+  constructor(public lastSeq: number, public lastT: number) {}
+
+  get last(): Moment {
+    return { seq: this.lastSeq, t: this.lastT };
+  }
 }
 
 export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState {
   const goroutines = new Map<number, GState>();
   const objects = new Map<number, ObjState>();
+  const gIndex = new IdIndex(goroutines);
+  const oIndex = new IdIndex(objects);
   const addG = (id: number, name: string, parent: number | undefined, at: Moment, loc?: number): GState => {
-    const g: GState = { id, name, parent, created: at, createLoc: loc, block: undefined, lastBlock: undefined, ended: undefined, held: [], select: undefined, last: undefined, lastLoc: undefined };
-    goroutines.set(id, g);
+    const g = new G(id, name, parent, at, loc);
+    gIndex.set(id, g);
     return g;
   };
   addG(1, "main", undefined, { seq: 0, t: 0 });
+  /** The current event's moment. */
+  let seq = 0;
+  let t = 0;
+  const now = (): Moment => ({ seq, t });
+
+  const ops: StateOps = {
+    step(eSeq, eT, id, loc, isBlock) {
+      seq = eSeq;
+      t = eT;
+      const g = gIndex.get(id) ?? (id > 0 ? addG(id, `goroutine ${id}`, undefined, now()) : undefined);
+      if (g) {
+        if (!isBlock) g.block = undefined;
+        g.lastSeq = seq;
+        g.lastT = t;
+        if (loc !== undefined) g.lastLoc = loc;
+      }
+      return g;
+    },
+    block(g, reason, on, loc, until) {
+      if (!g) return;
+      g.block = g.lastBlock = { reason, on, seq, t, loc, until };
+      const how = reason === "chan.send" ? SEND_INTENT : reason === "chan.recv" ? RECV_INTENT : OTHER;
+      for (let i = 0; i < on.length; i++) use(on[i]!, g.id, how);
+      if (reason === "rwmutex.lock") for (let i = 0; i < on.length; i++) { const o = oIndex.get(on[i]!); if (o) o.everWrite = true; }
+    },
+    unblock(target) {
+      const t = gIndex.get(target);
+      if (t) t.block = undefined;
+    },
+    end(g) {
+      if (g) g.ended = now();
+    },
+    mainReturn() {
+      const at = now();
+      state.mainReturned = at;
+      const m = gIndex.get(1);
+      if (m) m.ended = at;
+    },
+    chanOp(ch, g, len, how) {
+      use(ch, g, how === "send" ? SEND : RECV);
+      const o = oIndex.get(ch);
+      if (o) o.len = len;
+    },
+    close(ch, g) {
+      use(ch, g, CLOSE);
+      const o = oIndex.get(ch);
+      if (o) o.closed = { seq, t, g };
+    },
+    selectBegin(g, gid, cases) {
+      if (g) g.select = cases;
+      for (let i = 0; i < cases.length; i++) use(cases[i]!.ch, gid, cases[i]!.dir === "send" ? SEND_INTENT : RECV_INTENT);
+    },
+    lock: acquire,
+    unlock: release,
+    touch(id, g) {
+      use(id, g, OTHER);
+    },
+    wgAdd(id, g, count) {
+      use(id, g, OTHER);
+      const o = oIndex.get(id);
+      if (o) o.count = count;
+    },
+    timerFire(id) {
+      const o = oIndex.get(id);
+      if (o) o.pending = o.period > 0;
+    },
+  };
 
   const state: TraceState = {
     goroutines,
     objects,
     locs,
     mainReturned: undefined,
-    last: { seq: 0, t: 0 },
+    get last() {
+      return now();
+    },
     apply(e) {
-      const at: Moment = { seq: e.seq, t: e.t };
-      state.last = at;
-      const g = goroutines.get(e.g) ?? (e.g > 0 ? addG(e.g, `goroutine ${e.g}`, undefined, at) : undefined);
-      if (g && e.k !== "go.block") g.block = undefined;
-      if (g) {
-        g.last = at;
-        if (e.loc !== undefined) g.lastLoc = e.loc;
-      }
-      applyEvent(e, at, g);
+      const g = ops.step(e.seq, e.t, e.g, e.loc, e.k === "go.block");
+      applyEvent(e, g);
     },
     isLive(id) {
-      const g = goroutines.get(id);
+      const g = gIndex.get(id);
       return g !== undefined && g.ended === undefined;
     },
+    goroutine: (id) => gIndex.get(id),
+    object: (id) => oIndex.get(id),
+    ops,
   };
 
-  function use(id: number, g: number, at: Moment, how: "send" | "recv" | "send-intent" | "recv-intent" | "close" | "other"): void {
-    const o = objects.get(id);
+  /** Records that goroutine `g` used object `id` now. */
+  function use(id: number, g: number, how: How): void {
+    const o = oIndex.get(id);
     if (!o || g <= 0) return;
     let u = o.lastUser === g ? o.lastUse : o.uses.get(g);
-    if (!u) o.uses.set(g, (u = { sends: 0, recvs: 0, other: 0, sendIntent: false, recvIntent: false, closed: false, last: at }));
+    if (!u) o.uses.set(g, (u = new U(seq, t)));
     o.lastUser = g;
     o.lastUse = u;
-    if (how === "send") u.sends++;
-    else if (how === "recv") u.recvs++;
-    else if (how === "send-intent") u.sendIntent = true;
-    else if (how === "recv-intent") u.recvIntent = true;
-    else if (how === "close") u.closed = true;
-    else u.other++;
-    u.last = at;
+    switch (how) {
+      case SEND: u.sends++; break;
+      case RECV: u.recvs++; break;
+      case SEND_INTENT: u.sendIntent = true; break;
+      case RECV_INTENT: u.recvIntent = true; break;
+      case CLOSE: u.closed = true; break;
+      default: u.other++;
+    }
+    u.lastSeq = seq;
+    u.lastT = t;
   }
 
-  function make(id: number, kind: ObjectKind, name: string, e: TraceEvent, at: Moment): ObjState {
+  function make(id: number, kind: ObjectKind, name: string, e: TraceEvent): ObjState {
     const o: ObjState = {
-      id, kind, name, made: at, maker: e.g, makeLoc: e.loc, uses: new Map(), lastUser: -1, lastUse: undefined,
+      id, kind, name, made: now(), maker: e.g, makeLoc: e.loc, uses: new Map(), lastUser: -1, lastUse: undefined,
       cap: 0, len: 0, closed: undefined, timer: undefined, ctx: undefined,
-      holder: undefined, readers: new Map(), everWrite: false, count: 0,
+      holder: undefined, readers: new ReadHolds(), everWrite: false, count: 0,
       pending: false, period: 0, when: 0, canceled: false, hasDeadline: false, signals: 0, lostSignal: undefined,
     };
-    objects.set(id, o);
-    use(id, e.g, at, "other");
+    oIndex.set(id, o);
+    use(id, e.g, OTHER);
     return o;
   }
 
-  function acquire(g: GState | undefined, id: number, read: boolean, at: Moment, loc: number | undefined): void {
-    const o = objects.get(id);
+  function acquire(g: GState | undefined, id: number, read: boolean, loc: number | undefined): void {
+    const o = oIndex.get(id);
     if (!o || !g) return;
-    use(id, g.id, at, "other");
-    const h = { id, read, seq: at.seq, t: at.t, loc, g: g.id };
+    use(id, g.id, OTHER);
+    const h = { id, read, seq, t, loc, g: g.id };
     g.held.push(h);
-    if (read) o.readers.set(g.id, (o.readers.get(g.id) ?? 0) + 1);
+    if (read) o.readers.add(g.id);
     else {
       o.holder = h;
       o.everWrite = true;
     }
   }
 
-  function release(actor: number, id: number, read: boolean, at: Moment): void {
-    const o = objects.get(id);
+  function release(actor: number, id: number, read: boolean): void {
+    const o = oIndex.get(id);
     if (!o) return;
-    use(id, actor, at, "other");
+    use(id, actor, OTHER);
     // Go lets another goroutine unlock: release it from whoever holds it.
-    let owner = actor;
-    if (read) {
-      if (!o.readers.has(actor)) owner = o.readers.keys().next().value ?? actor;
-      const n = (o.readers.get(owner) ?? 1) - 1;
-      if (n > 0) o.readers.set(owner, n);
-      else o.readers.delete(owner);
-    } else {
+    let owner: number;
+    if (read) owner = o.readers.release(actor);
+    else {
       owner = o.holder?.g ?? actor;
       o.holder = undefined;
     }
-    const held = goroutines.get(owner)?.held;
+    const held = gIndex.get(owner)?.held;
     if (!held) return;
     for (let i = held.length - 1; i >= 0; i--) {
       if (held[i].id === id && held[i].read === read) {
@@ -219,118 +362,95 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
     }
   }
 
-  function applyEvent(e: TraceEvent, at: Moment, g: GState | undefined): void {
+  function applyEvent(e: TraceEvent, g: GState | undefined): void {
     switch (e.k) {
       case "go.create":
-        addG(e.child, e.name, e.g, at, e.loc);
+        addG(e.child, e.name, e.g, now(), e.loc);
         return;
       case "go.block":
-        if (!g) return;
-        g.block = g.lastBlock = { reason: e.reason, on: e.on, seq: e.seq, t: e.t, loc: e.loc, until: e.until };
-        for (const id of e.on) use(id, e.g, at, e.reason === "chan.send" ? "send-intent" : e.reason === "chan.recv" ? "recv-intent" : "other");
-        if (e.reason === "rwmutex.lock") for (const id of e.on) { const o = objects.get(id); if (o) o.everWrite = true; }
+        ops.block(g, e.reason, e.on, e.loc, e.until);
         return;
-      case "go.unblock": {
-        const target = goroutines.get(e.target);
-        if (target) target.block = undefined;
+      case "go.unblock":
+        ops.unblock(e.target);
         return;
-      }
       case "go.end":
-        if (g) g.ended = at;
+        ops.end(g);
         return;
-      case "main.return": {
-        state.mainReturned = at;
-        const m = goroutines.get(1);
-        if (m) m.ended = at;
+      case "main.return":
+        ops.mainReturn();
         return;
-      }
       case "go.panic": case "go.yield": case "log":
         return;
       case "chan.make":
-        make(e.ch, "chan", e.name, e, at).cap = e.cap;
+        make(e.ch, "chan", e.name, e).cap = e.cap;
         return;
-      case "chan.send": {
-        use(e.ch, e.g, at, "send");
-        const o = objects.get(e.ch);
-        if (o) o.len = e.len;
+      case "chan.send":
+        ops.chanOp(e.ch, e.g, e.len, "send");
         return;
-      }
-      case "chan.recv": {
-        use(e.ch, e.g, at, "recv");
-        const o = objects.get(e.ch);
-        if (o) o.len = e.len;
+      case "chan.recv":
+        ops.chanOp(e.ch, e.g, e.len, "recv");
         return;
-      }
-      case "chan.close": {
-        use(e.ch, e.g, at, "close");
-        const o = objects.get(e.ch);
-        if (o) o.closed = { ...at, g: e.g };
+      case "chan.close":
+        ops.close(e.ch, e.g);
         return;
-      }
       case "select.begin":
-        if (g) g.select = e.cases;
-        for (const c of e.cases) use(c.ch, e.g, at, c.dir === "send" ? "send-intent" : "recv-intent");
+        ops.selectBegin(g, e.g, e.cases);
         return;
       case "select.end":
         return;
       case "mutex.make": case "rwmutex.make": case "wg.make": case "once.make": case "atomic.make":
-        make(e.id, MAKE_KIND[e.k], e.name, e, at);
+        make(e.id, MAKE_KIND[e.k], e.name, e);
         return;
       case "cond.make":
-        make(e.id, "cond", e.name, e, at);
+        make(e.id, "cond", e.name, e);
         return;
       case "mutex.lock":
-        acquire(g, e.id, false, at, e.loc);
+        acquire(g, e.id, false, e.loc);
         return;
       case "rwmutex.lock":
-        acquire(g, e.id, e.read, at, e.loc);
+        acquire(g, e.id, e.read, e.loc);
         return;
       case "mutex.unlock":
-        release(e.g, e.id, false, at);
+        release(e.g, e.id, false);
         return;
       case "rwmutex.unlock":
-        release(e.g, e.id, e.read, at);
+        release(e.g, e.id, e.read);
         return;
       case "mutex.trylock": case "wg.wait": case "cond.wait": case "once.do": case "atomic.op":
-        use(e.id, e.g, at, "other");
+        use(e.id, e.g, OTHER);
         return;
       case "cond.signal": case "cond.broadcast": {
-        use(e.id, e.g, at, "other");
-        const o = objects.get(e.id);
+        use(e.id, e.g, OTHER);
+        const o = oIndex.get(e.id);
         if (!o) return;
         o.signals++;
         if (e.woken.length === 0) o.lostSignal = { seq: e.seq, t: e.t, g: e.g, loc: e.loc, broadcast: e.k === "cond.broadcast" };
         return;
       }
-      case "wg.add": {
-        use(e.id, e.g, at, "other");
-        const o = objects.get(e.id);
-        if (o) o.count = e.count;
+      case "wg.add":
+        ops.wgAdd(e.id, e.g, e.count);
         return;
-      }
       case "timer.make": {
-        const o = make(e.id, "timer", e.name, e, at);
+        const o = make(e.id, "timer", e.name, e);
         o.pending = true;
         o.period = e.period;
         o.when = e.when;
         if (e.ch !== undefined) {
-          const c = objects.get(e.ch);
+          const c = oIndex.get(e.ch);
           if (c) c.timer = e.id;
         }
         return;
       }
-      case "timer.fire": {
-        const o = objects.get(e.id);
-        if (o) o.pending = o.period > 0;
+      case "timer.fire":
+        ops.timerFire(e.id);
         return;
-      }
       case "timer.stop": {
-        const o = objects.get(e.id);
+        const o = oIndex.get(e.id);
         if (o) o.pending = false;
         return;
       }
       case "timer.reset": {
-        const o = objects.get(e.id);
+        const o = oIndex.get(e.id);
         if (o) {
           o.pending = true;
           o.when = e.when;
@@ -338,15 +458,15 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
         return;
       }
       case "ctx.make": {
-        const o = make(e.ctx, "ctx", `ctx ${e.ctx}`, e, at);
-        const parent = objects.get(e.parent);
+        const o = make(e.ctx, "ctx", `ctx ${e.ctx}`, e);
+        const parent = oIndex.get(e.parent);
         o.hasDeadline = e.deadline !== undefined || (parent?.hasDeadline ?? false);
-        const done = objects.get(e.done);
+        const done = oIndex.get(e.done);
         if (done) done.ctx = e.ctx;
         return;
       }
       case "ctx.cancel": {
-        const o = objects.get(e.ctx);
+        const o = oIndex.get(e.ctx);
         if (o) o.canceled = true;
         return;
       }
@@ -357,6 +477,15 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
 
   return state;
 }
+
+/** How a goroutine used an object (small integers: `use` runs once or more per event). */
+type How = typeof SEND | typeof RECV | typeof SEND_INTENT | typeof RECV_INTENT | typeof CLOSE | typeof OTHER;
+const SEND = 0;
+const RECV = 1;
+const SEND_INTENT = 2;
+const RECV_INTENT = 3;
+const CLOSE = 4;
+const OTHER = 5;
 
 const MAKE_KIND = {
   "mutex.make": "mutex",

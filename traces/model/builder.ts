@@ -34,6 +34,8 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
   const ent = new Entities();
   const machine = new MachineState(2);
   const checkpoints: Checkpoint[] = [checkpoint(machine, 2)];
+  /** Events stored when the next checkpoint is due: `checkpoints[j]` is the state before event `j * interval`. */
+  let nextCheckpoint = interval;
   const warnings: TraceWarning[] = [];
   let error: TraceError | undefined;
   let result: LoadResult | undefined;
@@ -44,14 +46,19 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
     else if (kind === Kind.GoEnd || kind === Kind.MainReturn) noteEnd(store.g[i]!, i);
     machine.ensure(ent.gId.length);
     apply(machine, store, ent, i);
-    if ((i + 1) % interval === 0) checkpoints.push(checkpoint(machine, ent.gId.length));
+    if (i + 1 === nextCheckpoint) takeCheckpoint();
   }
 
   /** An event from the fast path: never a create, a make or an irregular event. */
   function onFastEvent(i: number, kind: number): void {
     if (kind === Kind.GoEnd || kind === Kind.MainReturn) noteEnd(store.g[i]!, i);
     apply(machine, store, ent, i);
-    if ((i + 1) % interval === 0) checkpoints.push(checkpoint(machine, ent.gId.length));
+    if (i + 1 === nextCheckpoint) takeCheckpoint();
+  }
+
+  function takeCheckpoint(): void {
+    checkpoints.push(checkpoint(machine, ent.gId.length));
+    nextCheckpoint += interval;
   }
 
   function note(e: TraceEvent, i: number): void {
@@ -79,9 +86,9 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
     let x = s.x;
     let flags = s.flags;
     if (kind === Kind.GoBlock) {
-      x = store.pushInts(s.list);
+      x = store.pushInts(s.list, s.listLen);
       b = s.until < 0 ? 0 : store.pushNum(s.until) + 1;
-    } else if (kind === Kind.SelectBegin) x = store.pushInts(s.list);
+    } else if (kind === Kind.SelectBegin) x = store.pushInts(s.list, s.listLen);
     else if (kind === Kind.ChanSend || kind === Kind.ChanRecv || kind === Kind.Log) flags |= F2; // x is in store.texts
     onFastEvent(store.push(s.seq, s.t, kind | flags, s.g, s.loc, s.a, b, x, s.y), kind);
     return nl;

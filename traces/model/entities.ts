@@ -91,6 +91,22 @@ export class Entities {
     list.push(slot);
   }
 
+  /** Records an object with every table's field given: how a snapshot (snapshot.ts) rebuilds the tables. */
+  addObjectSlot(id: number, kind: ObjectKind, name: string, made: number, cap: number, period: number): void {
+    const slot = this.oId.length;
+    this.oDense = setDense(this.oDense, id, slot);
+    this.oSlot.set(id, slot);
+    this.oId.push(id);
+    this.oKind.push(kind);
+    this.oName.push(name);
+    this.oMade.push(made);
+    this.oCap.push(cap);
+    this.oPeriod.push(period);
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = []));
+    list.push(slot);
+  }
+
   /** Records an object from the fast path, without building an event. */
   addTimer(id: number, name: string, made: number): void {
     const slot = this.oId.length;

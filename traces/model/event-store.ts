@@ -65,9 +65,10 @@ export class EventStore {
   /** `capacity`: events to make room for at once (columns double past it). */
   constructor(capacity = 1024) {
     const n = Math.max(16, Math.ceil(capacity));
-    // `on` lists and select cases: the writer's traces need about 0.6 ints per event. Untouched
-    // capacity costs address space, not memory.
-    this.ints = new Int32Array(Math.max(1024, n - (n >> 2)));
+    // `on` lists and select cases: the writer's traces need about 0.6 ints per event, and a size
+    // hint gives about 1.2 capacity per event. Sized so that `trim` usually finds less than a
+    // quarter of slack and keeps the pool rather than copying it into fresh memory.
+    this.ints = new Int32Array(Math.max(1024, Math.ceil(n * 0.6)));
     this.k = new Uint8Array(n);
     this.g = new Int32Array(n);
     this.a = new Int32Array(n);
@@ -204,13 +205,14 @@ export class EventStore {
     if (this.seqs) this.seqs = grow(this.seqs, size);
   }
 
-  /** Appends `list` to the Int32 pool as `[length, ...items]`; returns its offset. */
-  pushInts(list: readonly number[]): number {
+  /** Appends the first `len` items of `list` to the Int32 pool as `[len, ...items]`; returns its offset. */
+  pushInts(list: ArrayLike<number>, len = list.length): number {
     const at = this.intsLen;
-    if (at + list.length + 1 > this.ints.length) this.ints = grow(this.ints, at + list.length + 1);
-    this.ints[at] = list.length;
-    for (let j = 0; j < list.length; j++) this.ints[at + 1 + j] = list[j]!;
-    this.intsLen = at + list.length + 1;
+    if (at + len + 1 > this.ints.length) this.ints = grow(this.ints, at + len + 1);
+    const ints = this.ints;
+    ints[at] = len;
+    for (let j = 0; j < len; j++) ints[at + 1 + j] = list[j]!;
+    this.intsLen = at + len + 1;
     return at;
   }
 

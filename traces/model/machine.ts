@@ -84,28 +84,20 @@ export class MachineState {
   }
 }
 
-/** Operands of event i: from the columns, or from the whole event when it is irregular. */
-function operands(store: EventStore, i: number, out: Float64Array): void {
-  const e = store.irregular.size > 0 ? (store.irregular.get(i) as Record<string, unknown> | undefined) : undefined;
-  if (e === undefined) {
-    out[0] = store.g[i]!;
-    out[1] = store.a[i]!;
-    out[2] = store.b[i]!;
-    return;
-  }
-  const num = (v: unknown) => (typeof v === "number" ? v : -1);
-  out[0] = num(e.g);
-  out[1] = num(e.child ?? e.target ?? e.ch ?? e.id ?? e.ctx);
-  out[2] = num(e.len ?? e.cap ?? e.delta);
-}
+type Whole = Record<string, unknown>;
 
-const ops = new Float64Array(3);
+const num = (v: unknown) => (typeof v === "number" ? v : -1);
 
 export function apply(m: MachineState, store: EventStore, ent: Entities, i: number): void {
   const kind = store.k[i]! & KIND_MASK;
-  operands(store, i, ops);
-  const gid = ops[0]!;
-  const a = ops[1]!;
+  // Operands from the columns, or from the whole event when it is irregular.
+  const whole = store.irregular.size > 0 ? (store.irregular.get(i) as Whole | undefined) : undefined;
+  if (whole === undefined) step(m, store, ent, i, kind, store.g[i]!, store.a[i]!, store.b[i]!, undefined);
+  else step(m, store, ent, i, kind, num(whole.g), num(whole.child ?? whole.target ?? whole.ch ?? whole.id ?? whole.ctx), num(whole.len ?? whole.cap ?? whole.delta), whole);
+}
+
+/** `apply` for event i of kind `kind` by goroutine `gid` with primary operands `a` and `b`. */
+function step(m: MachineState, store: EventStore, ent: Entities, i: number, kind: number, gid: number, a: number, b: number, whole: Whole | undefined): void {
   const gs = gid > 0 ? ent.gSlotOf(gid) : -1;
   if (gs >= 0) noteActor(m, gs, store.locOf(i), kind);
   switch (kind) {
@@ -119,7 +111,7 @@ export function apply(m: MachineState, store: EventStore, ent: Entities, i: numb
     }
     case Kind.GoBlock:
       if (gs < 0 || m.status[gs] === DONE) return;
-      m.status[gs] = store.irregular.has(i) || store.a[i] !== SLEEP_REASON ? BLOCKED : SLEEPING;
+      m.status[gs] = whole !== undefined || a !== SLEEP_REASON ? BLOCKED : SLEEPING;
       m.blockIdx[gs] = i;
       m.served[gs] = 0;
       if (m.running === gs) m.running = -1;
@@ -155,21 +147,20 @@ export function apply(m: MachineState, store: EventStore, ent: Entities, i: numb
       if (gs >= 0) m.selIdx[gs] = -1;
       return;
     case Kind.ChanSend:
-      return chanOp(m, ent, a, ops[2]!, i, true);
+      return chanOp(m, ent, a, b, i, true);
     case Kind.ChanRecv:
-      return chanOp(m, ent, a, ops[2]!, i, false);
+      return chanOp(m, ent, a, b, i, false);
     case Kind.MutexLock:
       return void setHolder(m, ent, a, gid);
     case Kind.MutexUnlock:
       return void setHolder(m, ent, a, -1);
     case Kind.RwmutexLock:
     case Kind.RwmutexUnlock:
-      return rwOp(m, store, ent, i, a, gid, kind === Kind.RwmutexLock);
+      return rwOp(m, store, ent, i, a, gid, kind === Kind.RwmutexLock, whole);
     case Kind.WgAdd: {
       const s = ent.oSlotOf(a);
       if (s < 0) return;
-      const e = store.irregular.get(i) as { count: number } | undefined;
-      m.wg.set(s, e ? e.count : store.y[i]!);
+      m.wg.set(s, whole ? (whole.count as number) : store.y[i]!);
       return;
     }
     case Kind.CondSignal:
@@ -223,11 +214,10 @@ function setHolder(m: MachineState, ent: Entities, id: number, g: number): void 
   m.holders.set(s, g); // -1 for none: set, not delete, keeps the map's shape stable
 }
 
-function rwOp(m: MachineState, store: EventStore, ent: Entities, i: number, id: number, g: number, lock: boolean): void {
+function rwOp(m: MachineState, store: EventStore, ent: Entities, i: number, id: number, g: number, lock: boolean, whole: Whole | undefined): void {
   const s = ent.oSlotOf(id);
   if (s < 0) return;
-  const whole = store.irregular.get(i) as { read: boolean } | undefined;
-  const read = whole ? whole.read : (store.k[i]! & F1) !== 0;
+  const read = whole ? (whole.read as boolean) : (store.k[i]! & F1) !== 0;
   if (!read) return setHolder(m, ent, id, lock ? g : -1);
   let rs = m.readers.get(s);
   if (lock) {
@@ -235,9 +225,10 @@ function rwOp(m: MachineState, store: EventStore, ent: Entities, i: number, id: 
     rs.push(g);
     return;
   }
-  if (!rs) return;
-  const at = rs.indexOf(g);
-  rs.splice(at >= 0 ? at : 0, 1);
+  if (!rs || rs.length === 0) return;
+  // Removes the reader (or the oldest when it is not listed) without `splice`'s result array.
+  for (let j = Math.max(0, rs.indexOf(g)); j + 1 < rs.length; j++) rs[j] = rs[j + 1]!;
+  rs.pop();
 }
 
 /** Freezes the state; `slots` is the number of goroutines created so far. */

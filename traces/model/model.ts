@@ -8,6 +8,7 @@
 import type { LocDef, TraceEnd, TraceEvent, TraceHeader } from "../format/schema";
 import type { Entities } from "./entities";
 import type { EventStore } from "./event-store";
+import { EventColumns } from "./columns";
 import { describeState } from "./describe-state";
 import { buildIndexes, type Indexes } from "./indexes";
 import { MachineState, apply, restore, type Checkpoint } from "./machine";
@@ -23,12 +24,35 @@ export interface ModelParts {
   readonly interval: number;
 }
 
+/** What a model was made from: a snapshot (snapshot.ts) saves exactly this. */
+export interface ModelInternals {
+  readonly parts: ModelParts;
+  readonly indexes: Indexes;
+}
+
 const EMPTY = new Int32Array(0);
 
-export function createTraceModel(parts: ModelParts): TraceModel {
-  const { store, ent, checkpoints, interval } = parts;
+/** Every model `createTraceModel` made, with its parts: module-private, so only this module adds to it. */
+const internals = new WeakMap<TraceModel, ModelInternals>();
+
+/** The parts and indexes of a model made by `createTraceModel`; undefined for any other object. */
+export function modelInternals(model: TraceModel): ModelInternals | undefined {
+  return internals.get(model);
+}
+
+/** Ends loading: the columns trimmed to their length, then indexed. */
+function finishLoading(store: EventStore, ent: Entities): Indexes {
   store.trim();
-  const indexes: Indexes = buildIndexes(store, ent);
+  return buildIndexes(store, ent);
+}
+
+/**
+ * `prebuilt`: given when rehydrating a snapshot (snapshot.ts), whose store was saved trimmed and
+ * whose indexes were saved with it; otherwise the store is trimmed and indexed here.
+ */
+export function createTraceModel(parts: ModelParts, prebuilt?: Indexes): TraceModel {
+  const { store, ent, checkpoints, interval } = parts;
+  const indexes = prebuilt ?? finishLoading(store, ent);
   const locById = new Map<number, SourceLocation>();
   for (const l of parts.locs) locById.set(l.id, { id: l.id, file: l.file, line: l.line, col: l.col, fn: l.fn });
 
@@ -74,7 +98,7 @@ export function createTraceModel(parts: ModelParts): TraceModel {
     return describeState(scratch, { store, ent, indexes, idx, loc: (id) => locById.get(id) });
   }
 
-  return {
+  const model: TraceModel = {
     header: parts.header,
     end: parts.end,
     eventCount: store.n,
@@ -94,6 +118,7 @@ export function createTraceModel(parts: ModelParts): TraceModel {
       if (!(i >= 0 && i < store.n)) throw new RangeError(`event index ${i} out of range [0, ${store.n})`);
       return store.event(i);
     },
+    columns: new EventColumns(store),
     seqOf: (i) => store.seqOf(i),
     timeOf: (i) => store.timeOf(i),
     indexOfSeq,
@@ -106,4 +131,6 @@ export function createTraceModel(parts: ModelParts): TraceModel {
     seqAtTime: (t) => seqOfIndex(store.lastIndexAtOrBefore(t)),
     stateAt: (seq) => stateAtIndex(indexOfSeq(seq)),
   };
+  internals.set(model, { parts, indexes });
+  return model;
 }

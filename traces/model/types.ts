@@ -2,6 +2,7 @@
  * The trace model's public types: plain, readonly data, so a query result can cross a worker or
  * process boundary unchanged (structured clone or JSON).
  */
+import type { EventColumns } from "./columns";
 import type {
   BlockReason, LocDef, ObjectKind, TraceEnd, TraceEvent, TraceHeader,
 } from "../format/schema";
@@ -187,6 +188,8 @@ export interface TraceModel {
   loc(id: number): SourceLocation | undefined;
   /** The event at index `i` (0-based), built on demand. */
   event(i: number): TraceEvent;
+  /** The same events' fields read in place, for passes over every event (columns.ts). */
+  readonly columns: EventColumns;
   seqOf(i: number): number;
   timeOf(i: number): number;
   /** Index of the last event whose `seq` ≤ `seq`; -1 when there is none. */

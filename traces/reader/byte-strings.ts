@@ -10,7 +10,7 @@
 
 /** Reads the literal whose opening quote is at `at`. */
 export interface ByteStrings {
-  /** An id for the literal (resolve it with `text`), or -1 when refused; `end` is then past its closing quote. */
+  /** An id for the literal (resolve it with `text`; any integer but -1), or -1 when refused; `end` is then past its closing quote. */
   scan(b: Uint8Array, at: number, lim: number): number;
   readonly end: number;
   text(id: number): string;
@@ -71,10 +71,19 @@ export class ByteDecoder implements ByteStrings {
   }
 }
 
+/** The literals of a `ByteInterner` as plain arrays (see `ByteInterner.saved`). */
+export interface SavedLiterals {
+  readonly arena: Uint8Array<ArrayBuffer>;
+  readonly starts: Int32Array<ArrayBuffer>;
+  readonly lengths: Int32Array<ArrayBuffer>;
+}
+
 /**
  * Interns literals as bytes: a literal seen before costs a hash and a byte comparison; a new one
- * a copy into the arena. Invariant: ids count up from 0 in first-seen order; the hash table's
- * load factor stays at most 1/2.
+ * a copy into the arena. A canonical decimal of at most 9 digits (no sign, no leading zero: the
+ * usual preview of a number) is not stored at all: its id is `-2 - value`, which spares the hash
+ * table's cache misses on traces with many distinct numbers. Invariant: other ids count up from 0
+ * in first-seen order; the hash table's load factor stays at most 1/2.
  */
 export class ByteInterner implements ByteStrings {
   end = 0;
@@ -87,29 +96,53 @@ export class ByteInterner implements ByteStrings {
   private readonly decoded: string[] = [];
 
   scan(b: Uint8Array, at: number, lim: number): number {
-    const q = literalEnd(b, at, lim);
-    if (q < 0) return -1;
-    this.end = q + 1;
+    if (b[at] !== 34) return -1;
     const s = at + 1;
+    const number = inlineNumber(b, s, lim);
+    if (number >= 0) {
+      this.end = numberEnd + 1;
+      return -2 - number;
+    }
+    // `literalEnd` and `hashOf` in one pass: the same checks, the same hash.
+    const stop = Math.min(lim, s + MAX_BYTES);
+    let h = FNV_BASIS;
+    let q = s;
+    for (;;) {
+      if (q >= stop) return -1;
+      const c = b[q]!;
+      if (c === 34) break;
+      if (c < 0x20 || c > 0x7e) return -1;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (c === 92) {
+        const d = b[q + 1];
+        if (d !== 34 && d !== 92) return -1;
+        h = Math.imul(h ^ d, FNV_PRIME);
+        q += 2;
+      } else q++;
+    }
+    this.end = q + 1;
     const n = q - s;
     const table = this.table;
     const mask = table.length - 1;
-    let slot = hashOf(b, s, q) & mask;
-    for (;; slot = (slot + 1) & mask) {
-      const id = table[slot]! - 1;
-      if (id < 0) break;
-      if (this.lengths[id] !== n) continue;
-      const arena = this.arena;
-      const from = this.starts[id]!;
-      let j = 0;
-      while (j < n && arena[from + j] === b[s + j]) j++;
-      if (j === n) return id;
-    }
-    return this.add(b, s, q, slot);
+    let slot = (h >>> 0) & mask;
+    let id = table[slot]! - 1;
+    for (; id >= 0; slot = (slot + 1) & mask, id = table[slot]! - 1) if (this.equals(id, b, s, n)) break;
+    return id >= 0 ? id : this.add(b, s, q, slot);
+  }
+
+  /** Whether literal `id` has the bytes b[s, s + n). */
+  private equals(id: number, b: Uint8Array, s: number, n: number): boolean {
+    if (this.lengths[id] !== n) return false;
+    const arena = this.arena;
+    const from = this.starts[id]!;
+    let j = 0;
+    while (j < n && arena[from + j] === b[s + j]) j++;
+    return j === n;
   }
 
   /** The text of literal `id`, made on first use. */
   text(id: number): string {
+    if (id < -1) return String(-2 - id);
     let t = this.decoded[id];
     if (t === undefined) {
       const from = this.starts[id]!;
@@ -123,6 +156,26 @@ export class ByteInterner implements ByteStrings {
   seal(): void {
     this.table = new Int32Array(1);
     this.arena = this.arena.slice(0, this.arenaLen);
+  }
+
+  /** The literals, for a snapshot: literal `id` is `arena[starts[id], starts[id] + lengths[id])`. Views; do not mutate. */
+  saved(): SavedLiterals {
+    return { arena: this.arena.subarray(0, this.arenaLen), starts: this.starts.subarray(0, this.count), lengths: this.lengths.subarray(0, this.count) };
+  }
+
+  /**
+   * Replaces the contents with literals `saved` returned (the caller checked that each lies within
+   * `arena`). The result is sealed, as the interner of a loaded model is; the arrays are kept, not
+   * copied, and never written: a later `scan` that adds a literal grows them into fresh ones.
+   */
+  load(saved: SavedLiterals): void {
+    this.arena = saved.arena;
+    this.arenaLen = saved.arena.length;
+    this.starts = saved.starts;
+    this.lengths = saved.lengths;
+    this.count = saved.starts.length;
+    this.table = new Int32Array(1);
+    this.decoded.length = 0;
   }
 
   private add(b: Uint8Array, s: number, e: number, slot: number): number {
@@ -156,9 +209,32 @@ export class ByteInterner implements ByteStrings {
   }
 }
 
+/** Scratch of `inlineNumber`: the index of the closing quote. */
+let numberEnd = 0;
+
+/**
+ * The value of the literal body at s when it is a canonical decimal of 1 to 9 digits closed by `"`
+ * before lim (`numberEnd` is then that quote's index), else -1.
+ */
+function inlineNumber(b: Uint8Array, s: number, lim: number): number {
+  let v = 0;
+  let q = s;
+  for (; q < lim && q - s < 10; q++) {
+    const d = b[q]! - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  const n = q - s;
+  numberEnd = q;
+  return q < lim && b[q] === 34 && n >= 1 && n <= 9 && (n === 1 || b[s] !== 48) ? v : -1;
+}
+
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 function hashOf(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let q = s; q < e; q++) h = Math.imul(h ^ b[q]!, 0x01000193);
+  let h = FNV_BASIS;
+  for (let q = s; q < e; q++) h = Math.imul(h ^ b[q]!, FNV_PRIME);
   return h >>> 0;
 }
 

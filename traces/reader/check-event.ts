@@ -235,17 +235,17 @@ function checkSelectBegin(r: Rec, st: ValidationState, g: number): void {
     oneOf(c, "dir", `${k} cases[${i}]`, ["send", "recv"] as const);
   });
   // A select.begin replaces a pending one: a panic caught by user code can abandon a select.
-  st.selects.set(g, { cases: cases.length, hasDefault: bool(r, "default", k) });
+  st.selects.begin(g, cases.length, bool(r, "default", k));
 }
 
 function checkSelectEnd(r: Rec, st: ValidationState, g: number): void {
   const k = "select.end";
   const chosen = int(r, "chosen", k, -1);
-  const pending = st.selects.get(g);
-  if (!pending) fail(`${k} without a select.begin by goroutine ${g}`);
-  if (chosen === -1 && !pending.hasDefault) fail(`${k} "chosen" is -1 but the select has no default case`);
-  if (chosen >= pending.cases) fail(`${k} "chosen" ${chosen} is out of range (the select has ${pending.cases} cases)`);
-  st.selects.delete(g);
+  const cases = st.selects.casesOf(g);
+  if (cases < 0) fail(`${k} without a select.begin by goroutine ${g}`);
+  if (chosen === -1 && !st.selects.hasDefault(g)) fail(`${k} "chosen" is -1 but the select has no default case`);
+  if (chosen >= cases) fail(`${k} "chosen" ${chosen} is out of range (the select has ${cases} cases)`);
+  st.selects.end(g);
 }
 
 /** The counter moves by exactly `delta`: `count` = previous count + `delta`. */

@@ -14,63 +14,54 @@
  *
  * Why it looks the way it does: the cursor is a local passed through small pure functions that
  * return the next position (-1 for "not this layout"), which V8 inlines and keeps in registers;
- * ids are checked against dense caches (`known-ids.ts`).
+ * keys and kind names are compared four bytes at a time (`byte-literals.ts`); ids are checked
+ * against dense caches (`known-ids.ts`).
  */
 import { BLOCK_REASONS, EVENT_KINDS } from "../format/schema";
 import type { ValidationState } from "./state";
 import { F1, F2, Kind } from "./event-kinds";
 import { KnownIds, OBJECT_CODE } from "./known-ids";
 import type { ByteStrings } from "./byte-strings";
+import { Literal, WordTable, lit } from "./byte-literals";
 
-const enc = (s: string) => new TextEncoder().encode(s);
-const HEAD_SEQ = enc('{"seq":');
-const HEAD_T = enc(',"t":');
-const HEAD_G = enc(',"g":');
-const HEAD_K = enc(',"k":"');
-const KEY_LOC = enc(',"loc":');
-const KEY_CH = enc(',"ch":');
-const KEY_LEN = enc(',"len":');
-const KEY_VAL = enc(',"val":');
-const KEY_OK_FROM = enc(',"ok":true,"from":');
-const KEY_NOT_OK = enc(',"ok":false');
-const KEY_REASON = enc(',"reason":"');
-const KEY_ON = enc('","on":[');
-const KEY_UNTIL = enc(',"until":');
-const KEY_TARGET = enc(',"target":');
-const KEY_ID = enc(',"id":');
-const KEY_TRY = enc(',"try":');
-const KEY_READ = enc(',"read":');
-const KEY_DELTA = enc(',"delta":');
-const KEY_COUNT = enc(',"count":');
-const KEY_DROPPED = enc(',"dropped":');
-const KEY_CHOSEN = enc(',"chosen":');
-const KEY_CASES = enc(',"cases":[');
-const CASE_CH = enc('{"ch":');
-const CASE_DIR = enc(',"dir":"');
-const SEND_Q = enc('send"}');
-const RECV_Q = enc('recv"}');
-const KEY_DEFAULT = enc('],"default":');
-const KEY_MSG = enc(',"msg":');
-const TRUE = enc("true");
-const FALSE = enc("false");
-const KIND_BYTES = EVENT_KINDS.map(enc);
-const REASON_BYTES = BLOCK_REASONS.map(enc);
+const HEAD_SEQ = new Literal('{"seq":');
+const HEAD_T = new Literal(',"t":');
+const HEAD_G = new Literal(',"g":');
+const HEAD_K = new Literal(',"k":"');
+const KEY_LOC = new Literal(',"loc":');
+const KEY_CH = new Literal(',"ch":');
+const KEY_LEN = new Literal(',"len":');
+const KEY_VAL = new Literal(',"val":');
+const KEY_OK = new Literal(',"ok":');
+const TRUE_FROM = new Literal('true,"from":');
+const KEY_REASON = new Literal(',"reason":"');
+const KEY_ON = new Literal(',"on":[');
+const KEY_UNTIL = new Literal(',"until":');
+const KEY_TARGET = new Literal(',"target":');
+const KEY_ID = new Literal(',"id":');
+const KEY_TRY = new Literal(',"try":');
+const KEY_READ = new Literal(',"read":');
+const KEY_DELTA = new Literal(',"delta":');
+const KEY_COUNT = new Literal(',"count":');
+const KEY_DROPPED = new Literal(',"dropped":');
+const KEY_CHOSEN = new Literal(',"chosen":');
+const KEY_CASES = new Literal(',"cases":[');
+const CASE_CH = new Literal('{"ch":');
+const CASE_DIR = new Literal(',"dir":"');
+const SEND_Q = new Literal('send"}');
+const RECV_Q = new Literal('recv"}');
+const KEY_DEFAULT = new Literal('],"default":');
+const KEY_MSG = new Literal(',"msg":');
+const TRUE = new Literal("true");
+const FALSE = new Literal("false");
+const KINDS = new WordTable(EVENT_KINDS);
+const REASONS = new WordTable(BLOCK_REASONS);
 
 const CHAN = OBJECT_CODE.chan;
 const MUTEX = OBJECT_CODE.mutex;
 const RWMUTEX = OBJECT_CODE.rwmutex;
 const WG = OBJECT_CODE.wg;
 const TIMER = OBJECT_CODE.timer;
-
-/** Indices of `words` grouped by byte length. */
-function byLength(words: readonly Uint8Array[]): number[][] {
-  const out: number[][] = [];
-  words.forEach((w, i) => (out[w.length] ??= []).push(i));
-  return out;
-}
-const KINDS_BY_LEN = byLength(KIND_BYTES);
-const REASONS_BY_LEN = byLength(REASON_BYTES);
-
 
 /**
  * One scanner per reader or loader: its validation state, its string table and, after a
@@ -91,74 +82,68 @@ export class FastScanner {
   y = 0;
   /** `go.block` `until`, -1 when absent. */
   until = -1;
-  readonly list: number[] = [];
+  /** `on` ids, or select cases as [ch, dir] pairs: the first `listLen` entries. */
+  list = new Int32Array(64);
+  listLen = 0;
   readonly known: KnownIds;
+  /** The array last scanned, and a view of it for word loads. */
+  private bytes: Uint8Array = new Uint8Array(0);
+  view = new DataView(this.bytes.buffer);
 
   constructor(readonly st: ValidationState, readonly strings: ByteStrings) {
     this.known = new KnownIds(st);
   }
-}
 
-/** p past the literal `w` at p, or -1. */
-function lit(b: Uint8Array, p: number, lim: number, w: Uint8Array): number {
-  const n = w.length;
-  if (p < 0 || p + n > lim) return -1;
-  for (let j = 0; j < n; j++) if (b[p + j] !== w[j]) return -1;
-  return p + n;
-}
-
-/** End of the run of ASCII digits at p. */
-function digits(b: Uint8Array, p: number, lim: number): number {
-  while (p < lim) {
-    const c = b[p]!;
-    if (c < 48 || c > 57) break;
-    p++;
+  /** Appends to `list` (ids have at most 9 digits: they fit). */
+  listAdd(v: number): void {
+    if (this.listLen === this.list.length) {
+      const next = new Int32Array(this.list.length * 2);
+      next.set(this.list);
+      this.list = next;
+    }
+    this.list[this.listLen++] = v;
   }
-  return p;
+
+  use(b: Uint8Array): void {
+    if (b === this.bytes) return;
+    this.bytes = b;
+    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
 }
 
-/** The JSON non-negative integer b[s, e) of at most `max` digits; -1 if none (empty, too long, leading zero). */
-function uintIn(b: Uint8Array, s: number, e: number, max: number): number {
-  const n = e - s;
-  if (n === 0 || n > max || (n > 1 && b[s] === 48)) return -1;
+/** Scratch of the number readers: the end of the last number read. */
+let numEnd = 0;
+
+/**
+ * The JSON non-negative integer at p of at most `max` digits; -1 if none (no digit, too many,
+ * leading zero). Sets `numEnd` to the end of the run of digits.
+ */
+function uint(b: Uint8Array, p: number, lim: number, max: number): number {
+  let q = p;
   let v = 0;
-  for (let q = s; q < e; q++) v = v * 10 + (b[q]! - 48);
-  return v;
+  for (; q < lim; q++) {
+    const d = b[q]! - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  numEnd = q;
+  const n = q - p;
+  return n === 0 || n > max || (n > 1 && b[p] === 48) ? -1 : v;
 }
 
-/** Index in `list` of the word at p closed by `"`, via `byLen`; -1 when none. */
-function word(b: Uint8Array, p: number, lim: number, list: readonly Uint8Array[], byLen: readonly (readonly number[])[]): number {
-  let e = p;
-  while (e < lim && b[e] !== 34) e++;
-  const candidates = byLen[e - p];
-  if (e === lim || candidates === undefined) return -1;
-  outer: for (let j = 0; j < candidates.length; j++) {
-    const w = list[candidates[j]!]!;
-    for (let q = 0; q < w.length; q++) if (b[p + q] !== w[q]) continue outer;
-    return candidates[j]!;
-  }
-  return -1;
+/** An Int32-sized JSON integer at p, possibly negative (not -0); NaN when none. Sets `numEnd`. */
+function int(b: Uint8Array, p: number, lim: number): number {
+  const neg = b[p] === 45;
+  const v = uint(b, neg ? p + 1 : p, lim, 9);
+  if (v < 0 || (neg && v === 0)) return NaN;
+  return neg ? -v : v;
 }
 
 /** `true` → 1, `false` → 0 at p (p may be -1); -1 when neither. */
-function boolAt(b: Uint8Array, p: number, lim: number): number {
-  if (lit(b, p, lim, TRUE) >= 0) return 1;
-  if (lit(b, p, lim, FALSE) >= 0) return 0;
+function boolAt(v: DataView, p: number, lim: number): number {
+  if (lit(v, p, lim, TRUE) >= 0) return 1;
+  if (lit(v, p, lim, FALSE) >= 0) return 0;
   return -1;
-}
-
-/** Scratch for `int`: the end of the last integer read. */
-let intEnd = 0;
-
-/** An Int32-sized JSON integer at p, possibly negative (not -0); NaN when none. Sets `intEnd`. */
-function int(b: Uint8Array, p: number, lim: number): number {
-  const neg = b[p] === 45;
-  const s = neg ? p + 1 : p;
-  const e = digits(b, s, lim);
-  const v = uintIn(b, s, e, 9);
-  intEnd = e;
-  if (v < 0 || (neg && v === 0)) return NaN;
-  return neg ? -v : v;
 }
 
 /**
@@ -166,35 +151,34 @@ function int(b: Uint8Array, p: number, lim: number): number {
  * when it is an event of a known layout that passes every check, else -1 (see the header).
  */
 export function scanEvent(s: FastScanner, b: Uint8Array, start: number, lim: number): number {
+  if (lim > b.length) lim = b.length; // word loads must stay inside `b`
+  s.use(b);
+  const v = s.view;
   const st = s.st;
   const known = s.known;
-  let p = lit(b, start, lim, HEAD_SEQ);
+  let p = lit(v, start, lim, HEAD_SEQ);
   if (p < 0) return -1;
-  let e = digits(b, p, lim);
-  const seq = uintIn(b, p, e, 15);
+  const seq = uint(b, p, lim, 15);
   if (seq < 1 || seq <= st.lastSeq) return -1;
-  p = lit(b, e, lim, HEAD_T);
+  p = lit(v, numEnd, lim, HEAD_T);
   if (p < 0) return -1;
-  e = digits(b, p, lim);
-  const t = uintIn(b, p, e, 15);
+  const t = uint(b, p, lim, 15);
   if (t < 0 || t < st.lastT) return -1;
-  p = lit(b, e, lim, HEAD_G);
+  p = lit(v, numEnd, lim, HEAD_G);
   if (p < 0) return -1;
-  e = digits(b, p, lim);
-  const g = uintIn(b, p, e, 9);
+  const g = uint(b, p, lim, 9);
   if (g < 0 || !known.hasGoroutine(g)) return -1;
-  p = lit(b, e, lim, HEAD_K);
+  p = lit(v, numEnd, lim, HEAD_K);
   if (p < 0) return -1;
-  const kind = word(b, p, lim, KIND_BYTES, KINDS_BY_LEN);
+  const kind = KINDS.find(v, p, lim);
   if (kind < 0) return -1;
-  p += KIND_BYTES[kind]!.length + 1;
+  p += KINDS.wordLength(kind);
   let loc = 0;
-  const q = lit(b, p, lim, KEY_LOC);
+  const q = lit(v, p, lim, KEY_LOC);
   if (q >= 0) {
-    e = digits(b, q, lim);
-    loc = uintIn(b, q, e, 9);
+    loc = uint(b, q, lim, 9);
     if (loc < 1 || !known.hasLoc(loc)) return -1;
-    p = e;
+    p = numEnd;
   }
   s.flags = 0;
   s.a = s.b = s.x = s.y = 0;
@@ -208,8 +192,8 @@ export function scanEvent(s: FastScanner, b: Uint8Array, start: number, lim: num
   else if (kind === Kind.ChanRecv) {
     if (s.flags !== 0) st.sends.take(s.a, s.y);
   } else if (kind === Kind.WgAdd) st.wgCount.set(s.a, s.y);
-  else if (kind === Kind.SelectBegin) st.selects.set(g, { cases: s.a, hasDefault: s.flags !== 0 });
-  else if (kind === Kind.SelectEnd) st.selects.delete(g);
+  else if (kind === Kind.SelectBegin) st.selects.begin(g, s.a, s.flags !== 0);
+  else if (kind === Kind.SelectEnd) st.selects.end(g);
   s.kind = kind;
   s.seq = seq;
   s.t = t;
@@ -220,6 +204,7 @@ export function scanEvent(s: FastScanner, b: Uint8Array, start: number, lim: num
 
 /** The kind-specific fields after the head; returns the position of the closing `}` or -1. */
 function scanOperands(s: FastScanner, kind: number, g: number, b: Uint8Array, p: number, lim: number): number {
+  const v = s.view;
   switch (kind) {
     case Kind.ChanSend:
     case Kind.ChanRecv:
@@ -227,40 +212,39 @@ function scanOperands(s: FastScanner, kind: number, g: number, b: Uint8Array, p:
     case Kind.GoBlock:
       return goBlock(s, b, p, lim);
     case Kind.GoUnblock: {
-      p = lit(b, p, lim, KEY_TARGET);
+      p = lit(v, p, lim, KEY_TARGET);
       if (p < 0) return -1;
-      const e = digits(b, p, lim);
-      s.a = uintIn(b, p, e, 9);
-      return s.a >= 0 && s.known.hasGoroutine(s.a) ? e : -1;
+      s.a = uint(b, p, lim, 9);
+      return s.a >= 0 && s.known.hasGoroutine(s.a) ? numEnd : -1;
     }
     case Kind.GoEnd: case Kind.GoYield: case Kind.MainReturn:
       return p;
     case Kind.MutexLock: case Kind.MutexUnlock: case Kind.WgWait: case Kind.TimerFire:
       return idOp(s, kind, b, p, lim);
     case Kind.RwmutexLock: case Kind.RwmutexUnlock: {
-      p = objectId(s, b, lit(b, p, lim, KEY_ID), lim, RWMUTEX);
-      const v = boolAt(b, lit(b, p, lim, KEY_READ), lim);
-      if (p < 0 || v < 0) return -1;
-      s.flags = v ? F1 : 0;
-      return p + KEY_READ.length + (v ? 4 : 5);
+      p = objectId(s, b, lit(v, p, lim, KEY_ID), lim, RWMUTEX);
+      const read = boolAt(v, lit(v, p, lim, KEY_READ), lim);
+      if (p < 0 || read < 0) return -1;
+      s.flags = read ? F1 : 0;
+      return p + KEY_READ.n + (read ? 4 : 5);
     }
     case Kind.WgAdd:
       return wgAdd(s, b, p, lim);
     case Kind.ChanClose:
-      return objectId(s, b, lit(b, p, lim, KEY_CH), lim, CHAN);
+      return objectId(s, b, lit(v, p, lim, KEY_CH), lim, CHAN);
     case Kind.SelectBegin:
       return selectBegin(s, b, p, lim);
     case Kind.SelectEnd: {
-      p = lit(b, p, lim, KEY_CHOSEN);
+      p = lit(v, p, lim, KEY_CHOSEN);
       if (p < 0) return -1;
       const chosen = int(b, p, lim);
-      const pending = s.st.selects.get(g);
-      if (Number.isNaN(chosen) || chosen < -1 || !pending || (chosen === -1 && !pending.hasDefault) || chosen >= pending.cases) return -1;
+      const cases = s.st.selects.casesOf(g);
+      if (Number.isNaN(chosen) || chosen < -1 || cases < 0 || (chosen === -1 && !s.st.selects.hasDefault(g)) || chosen >= cases) return -1;
       s.a = chosen;
-      return intEnd;
+      return numEnd;
     }
     case Kind.Log:
-      p = lit(b, p, lim, KEY_MSG);
+      p = lit(v, p, lim, KEY_MSG);
       return p < 0 ? -1 : text(s, b, p, lim);
     default:
       return -1;
@@ -270,130 +254,129 @@ function scanOperands(s: FastScanner, kind: number, g: number, b: Uint8Array, p:
 /** An object id at p (p may be -1) announced as `code`, into `s.a`; returns its end or -1. */
 function objectId(s: FastScanner, b: Uint8Array, p: number, lim: number, code: number): number {
   if (p < 0) return -1;
-  const e = digits(b, p, lim);
-  const id = uintIn(b, p, e, 9);
+  const id = uint(b, p, lim, 9);
   if (id < 1 || s.known.kindOf(id) !== code) return -1;
   s.a = id;
-  return e;
+  return numEnd;
 }
 
 /** A string literal at p into `s.x`; returns its end or -1. */
 function text(s: FastScanner, b: Uint8Array, p: number, lim: number): number {
   const id = s.strings.scan(b, p, lim);
-  if (id < 0) return -1;
+  if (id === -1) return -1;
   s.x = id;
   return s.strings.end;
 }
 
 /** `,"ch":N,"len":N` then `,"val":S` (send) or `,"ok":true,"from":N,"val":S` / `,"ok":false,"val":S` (recv). */
 function chanOp(s: FastScanner, send: boolean, b: Uint8Array, p: number, lim: number): number {
-  p = objectId(s, b, lit(b, p, lim, KEY_CH), lim, CHAN);
-  p = lit(b, p, lim, KEY_LEN);
+  const v = s.view;
+  p = lit(v, objectId(s, b, lit(v, p, lim, KEY_CH), lim, CHAN), lim, KEY_LEN);
   if (p < 0) return -1;
-  const e = digits(b, p, lim);
-  const len = uintIn(b, p, e, 9);
+  const len = uint(b, p, lim, 9);
   if (len < 0 || len > s.known.capOf(s.a)) return -1;
   s.b = len;
-  p = e;
+  p = numEnd;
   if (!send) {
-    const q = lit(b, p, lim, KEY_OK_FROM);
+    p = lit(v, p, lim, KEY_OK);
+    const q = lit(v, p, lim, TRUE_FROM);
     if (q >= 0) {
-      p = digits(b, q, lim);
-      const from = uintIn(b, q, p, 9);
+      const from = uint(b, q, lim, 9);
       if (from < 1 || !s.st.sends.has(s.a, from)) return -1;
       s.flags = F1;
       s.y = from;
-    } else p = lit(b, p, lim, KEY_NOT_OK);
+      p = numEnd;
+    } else p = lit(v, p, lim, FALSE);
   }
-  p = lit(b, p, lim, KEY_VAL);
+  p = lit(v, p, lim, KEY_VAL);
   return p < 0 ? -1 : text(s, b, p, lim);
 }
 
 /** `,"reason":"R","on":[ids][,"until":N]`. */
 function goBlock(s: FastScanner, b: Uint8Array, p: number, lim: number): number {
-  p = lit(b, p, lim, KEY_REASON);
+  const v = s.view;
+  p = lit(v, p, lim, KEY_REASON);
   if (p < 0) return -1;
-  const reason = word(b, p, lim, REASON_BYTES, REASONS_BY_LEN);
+  const reason = REASONS.find(v, p, lim);
   if (reason < 0) return -1;
-  p = lit(b, p + REASON_BYTES[reason]!.length, lim, KEY_ON);
+  p = lit(v, p + REASONS.wordLength(reason), lim, KEY_ON);
   if (p < 0) return -1;
   s.a = reason;
-  const list = s.list;
-  list.length = 0;
+  s.listLen = 0;
   if (b[p] !== 93) {
     for (;;) {
-      const e = digits(b, p, lim);
-      const id = uintIn(b, p, e, 9);
+      const id = uint(b, p, lim, 9);
       if (id < 1 || s.known.kindOf(id) === 0) return -1;
-      list.push(id);
-      p = e;
+      s.listAdd(id);
+      p = numEnd;
       if (b[p] !== 44) break;
       p++;
     }
   }
   if (b[p] !== 93) return -1;
   p++;
-  const q = lit(b, p, lim, KEY_UNTIL);
+  const q = lit(v, p, lim, KEY_UNTIL);
   if (q < 0) return p;
-  p = digits(b, q, lim);
-  s.until = uintIn(b, q, p, 15);
-  return s.until < 0 ? -1 : p;
+  s.until = uint(b, q, lim, 15);
+  return s.until < 0 ? -1 : numEnd;
 }
 
 /** `,"id":N` of a mutex, WaitGroup or timer, then `try` (mutex.lock) or `dropped` (timer.fire), optional. */
 function idOp(s: FastScanner, kind: number, b: Uint8Array, p: number, lim: number): number {
+  const v = s.view;
   const code = kind === Kind.WgWait ? WG : kind === Kind.TimerFire ? TIMER : MUTEX;
-  p = objectId(s, b, lit(b, p, lim, KEY_ID), lim, code);
+  p = objectId(s, b, lit(v, p, lim, KEY_ID), lim, code);
   if (p < 0) return -1;
   const opt = kind === Kind.MutexLock ? KEY_TRY : kind === Kind.TimerFire ? KEY_DROPPED : undefined;
-  const q = opt ? lit(b, p, lim, opt) : -1;
+  const q = opt ? lit(v, p, lim, opt) : -1;
   if (q < 0) return p;
-  const v = boolAt(b, q, lim);
-  if (v < 0) return -1;
-  s.flags = v ? F1 | F2 : F1;
-  return q + (v ? 4 : 5);
+  const flag = boolAt(v, q, lim);
+  if (flag < 0) return -1;
+  s.flags = flag ? F1 | F2 : F1;
+  return q + (flag ? 4 : 5);
 }
 
 /** `,"id":N,"delta":N,"count":N` with count = previous count + delta. */
 function wgAdd(s: FastScanner, b: Uint8Array, p: number, lim: number): number {
-  p = lit(b, objectId(s, b, lit(b, p, lim, KEY_ID), lim, WG), lim, KEY_DELTA);
+  const v = s.view;
+  p = lit(v, objectId(s, b, lit(v, p, lim, KEY_ID), lim, WG), lim, KEY_DELTA);
   if (p < 0) return -1;
   const delta = int(b, p, lim);
-  p = lit(b, intEnd, lim, KEY_COUNT);
+  p = lit(v, numEnd, lim, KEY_COUNT);
   if (Number.isNaN(delta) || p < 0) return -1;
   const count = int(b, p, lim);
   if (Number.isNaN(count) || count !== (s.st.wgCount.get(s.a) ?? 0) + delta) return -1;
   s.b = delta;
   s.y = count;
-  return intEnd;
+  return numEnd;
 }
 
 /** `,"cases":[{"ch":N,"dir":"send"|"recv"},...],"default":B` into `list` as [ch, dir] pairs. */
 function selectBegin(s: FastScanner, b: Uint8Array, p: number, lim: number): number {
-  p = lit(b, p, lim, KEY_CASES);
+  const v = s.view;
+  p = lit(v, p, lim, KEY_CASES);
   if (p < 0) return -1;
-  const list = s.list;
-  list.length = 0;
+  s.listLen = 0;
   if (b[p] !== 93) {
     for (;;) {
-      p = lit(b, p, lim, CASE_CH);
+      p = lit(v, p, lim, CASE_CH);
       if (p < 0) return -1;
-      const e = digits(b, p, lim);
-      const ch = uintIn(b, p, e, 9);
-      p = lit(b, e, lim, CASE_DIR);
+      const ch = uint(b, p, lim, 9);
+      p = lit(v, numEnd, lim, CASE_DIR);
       if (ch < 1 || p < 0 || s.known.kindOf(ch) !== CHAN) return -1;
       const dir = b[p] === 115 ? 1 : 0;
-      p = lit(b, p, lim, dir ? SEND_Q : RECV_Q);
+      p = lit(v, p, lim, dir ? SEND_Q : RECV_Q);
       if (p < 0) return -1;
-      list.push(ch, dir);
+      s.listAdd(ch);
+      s.listAdd(dir);
       if (b[p] !== 44) break;
       p++;
     }
   }
-  p = lit(b, p, lim, KEY_DEFAULT);
-  const v = p < 0 ? -1 : boolAt(b, p, lim);
-  if (v < 0) return -1;
-  s.a = list.length >> 1;
-  s.flags = v ? F1 : 0;
-  return p + (v ? 4 : 5);
+  p = lit(v, p, lim, KEY_DEFAULT);
+  const flag = p < 0 ? -1 : boolAt(v, p, lim);
+  if (flag < 0) return -1;
+  s.a = s.listLen >> 1;
+  s.flags = flag ? F1 : 0;
+  return p + (flag ? 4 : 5);
 }

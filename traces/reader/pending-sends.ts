@@ -13,59 +13,99 @@
 /** Pending sends a channel may hold beyond its capacity (hand-offs in flight). */
 export const SLACK = 64;
 
-interface Queue {
-  seqs: number[];
-  head: number;
-  readonly limit: number;
+/** Channel ids below this find their queue in an array rather than a `Map` (one lookup per send and receive). */
+const DENSE_LIMIT = 1 << 20;
+
+/** A ring of seqs, oldest at `head`; its size is a power of two, grown up to the first one above `limit`. */
+class Queue {
+  seqs = new Float64Array(4);
+  head = 0;
+  count = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** The seq `j` places after the oldest. */
+  at(j: number): number {
+    return this.seqs[(this.head + j) & (this.seqs.length - 1)]!;
+  }
+
+  push(seq: number): void {
+    if (this.count === this.limit) this.drop();
+    else if (this.count === this.seqs.length) this.grow();
+    this.seqs[(this.head + this.count) & (this.seqs.length - 1)] = seq;
+    this.count++;
+  }
+
+  drop(): void {
+    this.head = (this.head + 1) & (this.seqs.length - 1);
+    this.count--;
+  }
+
+  indexOf(seq: number): number {
+    for (let j = 0; j < this.count; j++) if (this.at(j) === seq) return j;
+    return -1;
+  }
+
+  /** Removes the seq `j` places after the oldest, keeping the others in order. */
+  removeAt(j: number): void {
+    if (j === 0) return this.drop();
+    const mask = this.seqs.length - 1;
+    for (; j + 1 < this.count; j++) this.seqs[(this.head + j) & mask] = this.at(j + 1);
+    this.count--;
+  }
+
+  private grow(): void {
+    const next = new Float64Array(this.seqs.length * 2);
+    for (let j = 0; j < this.count; j++) next[j] = this.at(j);
+    this.seqs = next;
+    this.head = 0;
+  }
 }
 
 export class PendingSends {
-  private readonly byChannel = new Map<number, Queue>();
+  private readonly dense: (Queue | undefined)[] = [];
+  private readonly sparse = new Map<number, Queue>();
 
   /** Channel `ch` (capacity `cap`) exists from now on. */
   open(ch: number, cap: number): void {
-    this.byChannel.set(ch, { seqs: [], head: 0, limit: Math.min(cap, 1 << 24) + SLACK });
+    const q = new Queue(Math.min(cap, 1 << 24) + SLACK);
+    if (ch < 0 || ch >= DENSE_LIMIT) {
+      this.sparse.set(ch, q);
+      return;
+    }
+    while (this.dense.length <= ch) this.dense.push(undefined);
+    this.dense[ch] = q;
+  }
+
+  private queue(ch: number): Queue | undefined {
+    if (ch < 0 || ch >= DENSE_LIMIT) return this.sparse.get(ch);
+    return ch < this.dense.length ? this.dense[ch] : undefined;
   }
 
   add(ch: number, seq: number): void {
-    const q = this.byChannel.get(ch);
-    if (!q) return;
-    q.seqs.push(seq);
-    if (q.seqs.length - q.head > q.limit) q.head++;
-    if (q.head > 64 && q.head * 2 > q.seqs.length) {
-      q.seqs = q.seqs.slice(q.head);
-      q.head = 0;
-    }
+    this.queue(ch)?.push(seq);
   }
 
   /** True when `seq` is a pending send on `ch`. */
   has(ch: number, seq: number): boolean {
-    const q = this.byChannel.get(ch);
-    if (!q) return false;
-    if (q.seqs[q.head] === seq) return true; // the usual case: FIFO
-    return q.seqs.indexOf(seq, q.head) >= 0;
+    const q = this.queue(ch);
+    if (!q || q.count === 0) return false;
+    return q.at(0) === seq || q.indexOf(seq) >= 0; // the usual case: FIFO
   }
 
   /** Removes `seq` from `ch`'s pending sends (a receive took it). */
   take(ch: number, seq: number): void {
-    const q = this.byChannel.get(ch);
-    if (!q) return;
-    if (q.seqs[q.head] === seq) {
-      q.head++;
-      if (q.head === q.seqs.length) {
-        q.seqs.length = 0;
-        q.head = 0;
-      }
-      return;
-    }
-    const at = q.seqs.indexOf(seq, q.head);
-    if (at >= 0) q.seqs.splice(at, 1);
+    const q = this.queue(ch);
+    if (!q || q.count === 0) return;
+    const j = q.at(0) === seq ? 0 : q.indexOf(seq);
+    if (j >= 0) q.removeAt(j);
   }
 
   /** Pending sends held, over all channels (for tests of the bound). */
   get size(): number {
     let n = 0;
-    for (const q of this.byChannel.values()) n += q.seqs.length - q.head;
+    for (const q of this.dense) n += q?.count ?? 0;
+    for (const q of this.sparse.values()) n += q.count;
     return n;
   }
 }

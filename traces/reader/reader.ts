@@ -15,7 +15,7 @@ import type { TraceHeader } from "../format/schema";
 import { createLineScanner } from "./line-scanner";
 import { FastScanner, scanEvent } from "./fast-scan";
 import { scannedEvent } from "./fast-event";
-import { ByteDecoder } from "./byte-strings";
+import { ByteDecoder, decodeLiteral, literalEnd, type ByteStrings } from "./byte-strings";
 import type { ReadResult, TraceError, TraceReader, TraceReaderOptions, TraceWarning } from "./types";
 import { createTraceValidator } from "./validator";
 import { parseLine, truncatedLine } from "./parse-line";
@@ -26,23 +26,45 @@ export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 export const EMPTY_FILE_MESSAGE = "empty file: not a Goroscope trace";
 export const NO_END_MESSAGE = "no end record: the run was killed or is still being written";
 
+/** The fields of an event the byte scanner accepted (see `FastScanner`); valid during the call only. */
+export type ScannedEvent = Readonly<Omit<FastScanner, "listAdd" | "use">>;
+
+export interface ScanningReaderOptions extends TraceReaderOptions {
+  /**
+   * Only with `keepEvents: false`: events the byte scanner accepts (the writer's frequent kinds,
+   * nearly all of a trace) come here, as the scanner's fields, instead of as objects to `onEvent`;
+   * the rest still go to `onEvent`. For a consumer that folds fields (the analyzer's
+   * `onScanned`): no event object, no `on` array, and a string (`val`, `msg`) is decoded only if
+   * `strings.text` is asked for it during the call.
+   */
+  readonly onScanned?: (s: ScannedEvent) => void;
+}
+
 /** Creates a streaming reader; see `TraceReader`. */
-export function createTraceReader(options: TraceReaderOptions = {}): TraceReader {
+export function createTraceReader(options: ScanningReaderOptions = {}): TraceReader {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1) {
     throw new RangeError(`maxLineBytes must be a positive integer, got ${maxLineBytes}`);
   }
-  const validator = createTraceValidator(options.onEvent, options.keepEvents ?? true);
+  const keepEvents = options.keepEvents ?? true;
+  const onScanned = options.onScanned;
+  if (onScanned && keepEvents) throw new RangeError("onScanned needs keepEvents: false (it builds no event to keep)");
+  const validator = createTraceValidator(options.onEvent, keepEvents);
   const warnings: TraceWarning[] = [];
   let error: TraceError | undefined;
   let result: ReadResult | undefined;
 
-  const scanner = new FastScanner(validator.st, new ByteDecoder());
+  const scanner = new FastScanner(validator.st, onScanned ? new LazyDecoder() : new ByteDecoder());
+  /** `validator.endLine !== undefined`, kept here: the fast path asks on every line. */
+  let ended = false;
 
   function fastLine(bytes: Uint8Array, start: number, lim: number): number {
-    if (validator.endLine !== undefined) return -1;
+    if (ended) return -1;
     const nl = scanEvent(scanner, bytes, start, lim);
-    if (nl >= 0) validator.acceptChecked(scannedEvent(scanner));
+    if (nl >= 0) {
+      if (onScanned) onScanned(scanner);
+      else validator.acceptChecked(scannedEvent(scanner));
+    }
     return nl;
   }
 
@@ -72,6 +94,7 @@ export function createTraceReader(options: TraceReaderOptions = {}): TraceReader
       return;
     }
     const problem = validator.accept(parsed.value, line);
+    ended = validator.endLine !== undefined;
     if (problem !== undefined) fail(line, problem);
   }
 
@@ -128,4 +151,28 @@ export function readTrace(input: string | Uint8Array): ReadResult {
   const reader = createTraceReader();
   reader.push(input);
   return reader.finish();
+}
+
+/**
+ * `ByteDecoder` without the decoding: `scan` only checks the literal (the same rules) and notes
+ * where it is; `text` decodes it on demand. Only for `onScanned`, whose consumer asks (if at all)
+ * while the line's bytes are still the chunk being scanned.
+ */
+class LazyDecoder implements ByteStrings {
+  end = 0;
+  private bytes: Uint8Array = new Uint8Array(0);
+  private start = 0;
+
+  scan(b: Uint8Array, at: number, lim: number): number {
+    const q = literalEnd(b, at, lim);
+    if (q < 0) return -1;
+    this.bytes = b;
+    this.start = at + 1;
+    this.end = q + 1;
+    return 0;
+  }
+
+  text(): string {
+    return decodeLiteral(this.bytes, this.start, this.end - 1);
+  }
 }

@@ -9,15 +9,11 @@
 import type { ObjectKind } from "../format/schema";
 import { fail } from "./fields";
 import { PendingSends } from "./pending-sends";
+import { PendingSelects } from "./pending-selects";
 
 export interface ObjectInfo {
   readonly kind: ObjectKind;
   readonly line: number;
-}
-
-export interface PendingSelect {
-  readonly cases: number;
-  readonly hasDefault: boolean;
 }
 
 export interface ValidationState {
@@ -34,7 +30,7 @@ export interface ValidationState {
   readonly wgCount: Map<number, number>;
   /** The sends not yet received, per channel, so that `chan.recv` `from` can be checked (bounded). */
   readonly sends: PendingSends;
-  readonly selects: Map<number, PendingSelect>;
+  readonly selects: PendingSelects;
 }
 
 export function createValidationState(): ValidationState {
@@ -47,7 +43,7 @@ export function createValidationState(): ValidationState {
     chanCap: new Map(),
     wgCount: new Map(),
     sends: new PendingSends(),
-    selects: new Map(),
+    selects: new PendingSelects(),
   };
 }
 

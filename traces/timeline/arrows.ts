@@ -24,12 +24,21 @@ export interface Arrows {
 }
 
 export class ArrowBuilder {
-  private readonly kind = u8(256);
-  private readonly t0 = f64(256);
-  private readonly g0 = i32(256);
-  private readonly t1 = f64(256);
-  private readonly g1 = i32(256);
-  private readonly ev = i32(256);
+  private readonly kind: ReturnType<typeof u8>;
+  private readonly t0: ReturnType<typeof f64>;
+  private readonly g0: ReturnType<typeof i32>;
+  private readonly t1: ReturnType<typeof f64>;
+  private readonly g1: ReturnType<typeof i32>;
+  private readonly ev: ReturnType<typeof i32>;
+  /** `capacity`: arrows expected (a hint: past it the arrays grow). */
+  constructor(capacity = 256) {
+    this.kind = u8(capacity);
+    this.t0 = f64(capacity);
+    this.g0 = i32(capacity);
+    this.t1 = f64(capacity);
+    this.g1 = i32(capacity);
+    this.ev = i32(capacity);
+  }
   push(kind: number, t0: number, g0: number, t1: number, g1: number, ev: number): void {
     this.kind.push(kind);
     this.t0.push(t0);

@@ -44,14 +44,25 @@ export interface GoroutineLane {
 
 /** Builds one lane's segments as the pass goes. */
 export class LaneBuilder {
-  private readonly t0 = f64();
-  private readonly st = u8();
-  private readonly rs = i8();
-  private readonly ev = i32();
+  private readonly t0: ReturnType<typeof f64>;
+  private readonly st: ReturnType<typeof u8>;
+  private readonly rs: ReturnType<typeof i8>;
+  private readonly ev: ReturnType<typeof i32>;
   createdIndex = -1;
   createLoc: SourceLocation | undefined;
 
-  constructor(readonly id: number) {}
+  /**
+   * `events`: how many events involve the goroutine (`model.eventsOf`). A lane changes state at
+   * most twice per such event (its own change, then losing the CPU to another goroutine), so the
+   * arrays are sized once; what is never written costs address space, not memory.
+   */
+  constructor(readonly id: number, events = 4) {
+    const capacity = 2 * events + 2;
+    this.t0 = f64(capacity);
+    this.st = u8(capacity);
+    this.rs = i8(capacity);
+    this.ev = i32(capacity);
+  }
 
   /** Current state, or -1 before the goroutine exists. */
   get status(): number {
@@ -81,12 +92,8 @@ export class LaneBuilder {
     const status = this.st.done();
     const t1 = new Float64Array(n);
     for (let i = 0; i < n; i++) t1[i] = i + 1 < n ? t0[i + 1]! : Math.max(end, t0[i]!);
-    const cum = new Float64Array((n + 1) * STATE_COUNT);
-    for (let i = 0; i < n; i++) {
-      const row = i * STATE_COUNT;
-      for (let s = 0; s < STATE_COUNT; s++) cum[row + STATE_COUNT + s] = cum[row + s]!;
-      cum[row + STATE_COUNT + status[i]!]! += t1[i]! - t0[i]!;
-    }
+    // Prefix sums are five numbers per segment, read only by range statistics: made on first use.
+    let cum: Float64Array | undefined;
     return {
       id: this.id,
       ...info,
@@ -98,9 +105,22 @@ export class LaneBuilder {
       status,
       reason: this.rs.done(),
       ev: this.ev.done(),
-      cum,
+      get cum() {
+        return (cum ??= prefixSums(t0, t1, status));
+      },
     };
   }
+}
+
+function prefixSums(t0: Float64Array, t1: Float64Array, status: Uint8Array): Float64Array {
+  const n = t0.length;
+  const cum = new Float64Array((n + 1) * STATE_COUNT);
+  for (let i = 0; i < n; i++) {
+    const row = i * STATE_COUNT;
+    for (let s = 0; s < STATE_COUNT; s++) cum[row + STATE_COUNT + s] = cum[row + s]!;
+    cum[row + STATE_COUNT + status[i]!]! += t1[i]! - t0[i]!;
+  }
+  return cum;
 }
 
 /** Index of the segment covering time t (the last starting at or before t); -1 before the lane starts. */

@@ -24,9 +24,12 @@ export class Growable<T extends TypedArray> {
   pop(): void {
     if (this.length > 0) this.length--;
   }
-  /** A trimmed copy (drops the slack). */
+  /**
+   * The pushed values, as a view: the slack past `length` was never written, so it holds address
+   * space but no memory, while a trimmed copy would cost fresh memory for every value.
+   */
   done(): T {
-    return this.data.slice(0, this.length) as T;
+    return this.data.subarray(0, this.length) as T;
   }
 }
 

@@ -22,9 +22,12 @@ export interface StepSeries {
 }
 
 export class StepBuilder {
-  private readonly t = f64();
-  private readonly v = i32();
-  constructor(t0?: number, v0 = 0) {
+  private readonly t: ReturnType<typeof f64>;
+  private readonly v: ReturnType<typeof i32>;
+  /** `capacity`: steps expected (a hint: past it the arrays grow). */
+  constructor(t0?: number, v0 = 0, capacity = 8) {
+    this.t = f64(capacity);
+    this.v = i32(capacity);
     if (t0 !== undefined) this.push(t0, v0);
   }
   get value(): number {
@@ -96,8 +99,12 @@ export interface Ticks {
 }
 
 export class TickBuilder {
-  private readonly t = f64();
-  private readonly ev = i32();
+  private readonly t: ReturnType<typeof f64>;
+  private readonly ev: ReturnType<typeof i32>;
+  constructor(capacity = 8) {
+    this.t = f64(capacity);
+    this.ev = i32(capacity);
+  }
   push(t: number, ev: number): void {
     this.t.push(t);
     this.ev.push(ev);
@@ -158,10 +165,16 @@ export type TrackKind = ObjectTrack["kind"];
 export const TRACK_KINDS: readonly ObjectKind[] = ["chan", "mutex", "rwmutex", "wg"];
 
 class IntervalBuilder {
-  readonly t0 = f64();
-  readonly t1 = f64();
-  readonly g = i32();
-  readonly read = u8();
+  readonly t0: ReturnType<typeof f64>;
+  readonly t1: ReturnType<typeof f64>;
+  readonly g: ReturnType<typeof i32>;
+  readonly read: ReturnType<typeof u8>;
+  constructor(capacity: number) {
+    this.t0 = f64(capacity);
+    this.t1 = f64(capacity);
+    this.g = i32(capacity);
+    this.read = u8(capacity);
+  }
   open(t: number, g: number, read: boolean): void {
     this.t0.push(t);
     this.t1.push(Number.NaN);
@@ -187,11 +200,14 @@ class IntervalBuilder {
 
 export class ChannelBuilder {
   readonly occupancy: StepBuilder;
-  readonly sends = new TickBuilder();
-  readonly recvs = new TickBuilder();
+  readonly sends: TickBuilder;
+  readonly recvs: TickBuilder;
   closedAt: number | undefined;
-  constructor(readonly id: number, readonly name: string, readonly cap: number, readonly madeAt: number) {
-    this.occupancy = new StepBuilder(madeAt, 0);
+  /** `events`: how many events name the channel (`model.eventsOf`), which bounds every series. */
+  constructor(readonly id: number, readonly name: string, readonly cap: number, readonly madeAt: number, events = 8) {
+    this.occupancy = new StepBuilder(madeAt, 0, events + 1);
+    this.sends = new TickBuilder(events);
+    this.recvs = new TickBuilder(events);
   }
   finish(): ChannelTrack {
     return {
@@ -202,14 +218,17 @@ export class ChannelBuilder {
 }
 
 export class LockBuilder {
-  readonly writers = new IntervalBuilder();
-  readonly readerHolds = new IntervalBuilder();
+  readonly writers: IntervalBuilder;
+  readonly readerHolds: IntervalBuilder;
   readonly readers: StepBuilder;
   readonly waiters: StepBuilder;
   readonly waiting = new Set<number>();
-  constructor(readonly kind: "mutex" | "rwmutex", readonly id: number, readonly name: string, readonly madeAt: number) {
-    this.readers = new StepBuilder(madeAt, 0);
-    this.waiters = new StepBuilder(madeAt, 0);
+  /** `events`: how many events name the lock (`model.eventsOf`), which sizes the series. */
+  constructor(readonly kind: "mutex" | "rwmutex", readonly id: number, readonly name: string, readonly madeAt: number, events = 8) {
+    this.writers = new IntervalBuilder(kind === "mutex" ? events : 8);
+    this.readerHolds = new IntervalBuilder(kind === "rwmutex" ? events : 8);
+    this.readers = new StepBuilder(madeAt, 0, kind === "rwmutex" ? events + 1 : 8);
+    this.waiters = new StepBuilder(madeAt, 0, 2 * events + 1);
   }
   lock(t: number, g: number, read: boolean): void {
     this.leave(t, g);
@@ -245,9 +264,10 @@ export class WaitGroupBuilder {
   readonly counter: StepBuilder;
   readonly waiters: StepBuilder;
   readonly waiting = new Set<number>();
-  constructor(readonly id: number, readonly name: string, readonly madeAt: number) {
-    this.counter = new StepBuilder(madeAt, 0);
-    this.waiters = new StepBuilder(madeAt, 0);
+  /** `events`: how many events name the WaitGroup (`model.eventsOf`), which sizes the series. */
+  constructor(readonly id: number, readonly name: string, readonly madeAt: number, events = 8) {
+    this.counter = new StepBuilder(madeAt, 0, events + 1);
+    this.waiters = new StepBuilder(madeAt, 0, 2 * events + 1);
   }
   wait(t: number, g: number): void {
     this.waiting.add(g);

@@ -17,9 +17,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { SingleBar } from "cli-progress";
-import { createAnalyzer, formatTime, traceStatistics, type Analyzer, type Diagnostic, type TraceStatistics } from "../../../traces/analysis";
+import { formatTime, traceStatistics, type Diagnostic, type TraceStatistics } from "../../../traces/analysis";
+import { createAnalyzingReader } from "../../../traces/analysis/stream";
 import { loadModel } from "../../../traces/model";
-import { createTraceReader, type ReadResult } from "../../../traces/reader";
+import type { ReadResult } from "../../../traces/reader";
 import { detectTraceFormat } from "../../../traces/import";
 import { openAnyTrace } from "../../../traces/import/any-trace";
 import { printError, type CliContext } from "../context";
@@ -74,15 +75,13 @@ function streamAnalysis(fd: number): { read: ReadResult; diagnostics: Diagnostic
   return analyzeChunks(chunks(), size);
 }
 
-/** The reader and the analyzer over chunks of format-v1 bytes, with a progress bar on a terminal. */
+/** The reader and the analyzer (wired field to field: `createAnalyzingReader`) over chunks of format-v1 bytes, with a progress bar on a terminal. */
 function analyzeChunks(chunks: Iterable<Uint8Array>, size: number): { read: ReadResult; diagnostics: Diagnostic[] } {
   const bar = size >= PROGRESS_FROM && process.stderr.isTTY === true
     ? new SingleBar({ format: "reading {bar} {percentage}% of {total} MB", stream: process.stderr, hideCursor: true, clearOnComplete: true })
     : undefined;
   bar?.start(Math.round(size / 1e6), 0);
-  let analyzer: Analyzer | undefined;
-  const reader = createTraceReader({ keepEvents: false, onEvent: (e) => analyzer!.onEvent(e) });
-  analyzer = createAnalyzer(reader.locs);
+  const { reader, analyzer } = createAnalyzingReader();
   let done = 0;
   for (const chunk of chunks) {
     reader.push(chunk);

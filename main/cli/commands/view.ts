@@ -97,7 +97,8 @@ export async function view(ctx: CliContext, trace: string | undefined, options: 
   let backend: Backend;
   try {
     const initialProgram = program === undefined ? undefined : runs.openProgram(program);
-    backend = createBackend({ mode: "browser", root, initialPath: file, openDefaultSample: initialProgram === undefined, initialProgram });
+    backend = createBackend({ mode: "browser", root, initialPath: file, openDefaultSample: initialProgram === undefined, initialProgram, distDir: ctx.distDir });
+    // Opens the initial trace now, which starts loading it while the browser starts.
     backend.initial();
   } catch (err) {
     printError(ctx, err instanceof Error ? err.message : String(err));

@@ -1,46 +1,11 @@
 /**
- * The analyzer's pass over a trace, apart from the model: it streams the bytes through the
- * validating reader into traces/analysis and collects the program's output (`log` events). It
- * runs in a Web Worker (analysis.worker.ts) so that the timeline draws while it works, and
- * in-thread where there are no workers (unit tests).
- *
- * Invariant: it sees exactly the events the model loaded (same reader rules, same valid prefix),
- * and an end record after a failed line is not trusted: the prefix is analyzed as cut short.
+ * The analyzer's pass over bytes the renderer holds (a dropped file, a live run), in a Web Worker
+ * (analysis.worker.ts) so that the timeline draws while it works, and in-thread where there are
+ * no workers (unit tests). Traces the backend opened are analyzed there instead (open.ts).
  */
-import { createAnalyzer, type Diagnostic } from "../../../traces/analysis";
-import type { TraceEvent } from "../../../traces/format/schema";
-import { createTraceReader } from "../../../traces/reader";
+import { analyzeBytes, type AnalysisResult } from "../../../traces/analysis/analyze-bytes";
 
-export interface OutputLine {
-  readonly seq: number;
-  readonly t: number;
-  readonly g: number;
-  readonly text: string;
-}
-
-export interface AnalysisResult {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly output: readonly OutputLine[];
-}
-
-const CHUNK = 1 << 20;
-
-export function analyzeBytes(bytes: Uint8Array, onProgress?: (fraction: number) => void): AnalysisResult {
-  const output: OutputLine[] = [];
-  let analyzer: ReturnType<typeof createAnalyzer> | undefined;
-  const onEvent = (e: TraceEvent): void => {
-    analyzer!.onEvent(e);
-    if (e.k === "log") output.push({ seq: e.seq, t: e.t, g: e.g, text: e.msg });
-  };
-  const reader = createTraceReader({ keepEvents: false, onEvent });
-  analyzer = createAnalyzer(reader.locs);
-  for (let off = 0; off < bytes.byteLength && !reader.error; off += CHUNK) {
-    reader.push(bytes.subarray(off, Math.min(bytes.byteLength, off + CHUNK)));
-    onProgress?.(Math.min(1, (off + CHUNK) / bytes.byteLength));
-  }
-  const read = reader.finish();
-  return { diagnostics: analyzer.finish(read.ok ? read.end : undefined, read.header), output };
-}
+export { analyzeBytes, type AnalysisResult, type OutputLine } from "../../../traces/analysis/analyze-bytes";
 
 export type AnalysisRequest = { readonly bytes: Uint8Array };
 export type AnalysisReply =

@@ -9,6 +9,7 @@
  */
 import type { Diagnostic } from "../../../traces/analysis";
 import { createModelBuilder, type TraceModel } from "../../../traces/model";
+import { summarizeLoad } from "../../../traces/model/outcome";
 import type { OutputLine } from "./analyze-trace";
 
 export type { OutputLine } from "./analyze-trace";
@@ -48,18 +49,15 @@ export async function loadTrace(bytes: Uint8Array, options: LoadOptions = {}): P
     if (off + slice < bytes.byteLength) await yieldToEventLoop();
   }
   const result = builder.finish();
-  const model = result.model;
-  if (!result.ok && model.eventCount === 0) return { ok: false, message: result.error.message, line: result.error.line };
-  // A trace imported from Go never has an end record: that is its nature, not a problem.
-  const imported = model.header?.source !== undefined;
-  const readerWarnings = result.warnings.map((w) => w.message).filter((m) => !(imported && m.startsWith("no end record")));
-  const warnings = [...(options.extraWarnings ?? []), ...readerWarnings];
-  if (!result.ok) warnings.unshift(`${result.error.message} — showing the ${model.eventCount} events before it`);
+  const summary = summarizeLoad(result, options.extraWarnings);
+  if (!summary.ok) return summary;
+  const { model } = result;
+  const { warnings, error } = summary;
   return {
     ok: true,
     trace: {
       model, diagnostics: [], output: [], analysis: "pending", warnings,
-      ...(result.ok ? {} : { error: { line: result.error.line, message: result.error.message } }),
+      ...(error ? { error } : {}),
     },
   };
 }

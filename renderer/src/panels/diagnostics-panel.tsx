@@ -9,6 +9,7 @@ import { canOpenFailingSchedule, openFailingSchedule } from "../debugger";
 import { CHECKED_FOR, groupDiagnostics, KIND_BADGES, type DiagnosticGroup } from "./diagnostic-groups";
 import { formatTimePrecise, siteText } from "./format";
 import { RefLink } from "./links";
+import { ProgressBar, percent } from "./progress-bar";
 
 const PAGE = 100;
 
@@ -55,13 +56,10 @@ export function DiagnosticsPanel(): ReactElement {
 /** Shown while the analyzer works in the background. */
 export function AnalyzingNote({ what }: { readonly what: string }): ReactElement {
   const progress = useStore((s) => (s.progressStage === "analyzing" ? s.progress : 0));
-  const pct = Math.round(Math.max(0, Math.min(1, progress)) * 100);
   return (
     <div className="panel-empty analyzing" data-testid="analyzing">
-      <div>{`Analyzing the trace for ${what}… ${pct}%`}</div>
-      <div className="progress">
-        <div className="progress-fill" style={{ width: `${pct}%` }} />
-      </div>
+      <div>{`Analyzing the trace for ${what}…${progress >= 0 ? ` ${percent(progress)}%` : ""}`}</div>
+      <ProgressBar progress={progress} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, type ReactElement } from "react";
 import { SHORTCUTS } from "../keyboard";
 import { useStore } from "../store/store";
 import { Icon } from "./icons";
+import { ProgressBar, percent, percentSuffix } from "./progress-bar";
 import { useUi } from "./ui-store";
 
 export function LoadingOverlay(): ReactElement | null {
@@ -11,15 +12,12 @@ export function LoadingOverlay(): ReactElement | null {
   const stage = useStore((s) => s.progressStage);
   const name = useStore((s) => s.opened?.name);
   if (status !== "loading") return null;
-  const pct = Math.round(Math.max(0, Math.min(1, progress)) * 100);
   return (
-    <div className="overlay loading" data-testid="loading" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+    <div className="overlay loading" data-testid="loading" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress >= 0 ? percent(progress) : undefined}>
       <div className="overlay-card">
         <div className="overlay-title">{`Opening ${name ?? "trace"}`}</div>
-        <div className="progress">
-          <div className="progress-fill" style={{ width: `${pct}%` }} />
-        </div>
-        <div className="muted">{`${stage === "reading" ? "Reading events" : "Analyzing"} · ${pct}%`}</div>
+        <ProgressBar progress={progress} />
+        <div className="muted">{`${stage === "reading" ? "Reading events" : "Analyzing"}${percentSuffix(progress)}`}</div>
       </div>
     </div>
   );

@@ -24,7 +24,10 @@ export interface TraceSlice {
   /** What `loaded` was opened as: `opened` returns to it when a later open fails. */
   loadedOpened: OpenedTrace | null;
   loaded: LoadedTrace | null;
-  /** 0..1 while loading (`reading`), then while the analyzer works in the background (`analyzing`). */
+  /**
+   * 0..1 while loading (`reading`), then while the analyzer works in the background (`analyzing`);
+   * negative while the backend does that work and the share done is not known.
+   */
   progress: number;
   progressStage: "reading" | "analyzing";
   /** Why the last open failed (a trace with no valid prefix, a missing file); shown over the welcome screen. */

@@ -1,11 +1,12 @@
 /**
  * The timeline: goroutine lanes and object tracks over time or over event order (the store's
- * `axis`), drawn on canvas (see view/ and draw/), with DOM labels in a left gutter and the axis on
- * top. Takes no props and fills its parent. Data (traces/timeline) is derived once per trace and
- * axis; layout when the filter or folding changes; drawing happens outside React, once per
- * animation frame at most.
+ * `axis`), drawn on canvas (see view/ and draw/), with DOM labels in a left gutter (only for the
+ * rows in view: see labels.tsx) and the axis on top. Takes no props and fills its parent. Data
+ * (traces/timeline) is derived once per trace and axis; layout when the filter or folding changes;
+ * drawing happens outside React, once per animation frame at most.
  */
-import { useEffect, useMemo, useRef, type ReactElement } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { flushSync } from "react-dom";
 import { useStore } from "../store/store";
 import { palette } from "../theme/palette";
 import { deriveTimeline } from "../../../traces/timeline/derive";
@@ -38,6 +39,17 @@ export function Timeline(): ReactElement {
   const hoverLine = useRef<HTMLDivElement>(null);
   const scrollThumb = useRef<HTMLDivElement>(null);
   const view = useRef<TimelineView | undefined>(undefined);
+  const [gutterHeight, setGutterHeight] = useState(0);
+
+  // The labels mount only the rows the gutter shows, so they need its height. Measured before the
+  // first paint, and synchronously on resize: a taller gutter never paints a frame short of labels.
+  useLayoutEffect(() => {
+    const g = gutter.current!;
+    setGutterHeight(g.clientHeight);
+    const observer = new ResizeObserver(() => flushSync(() => setGutterHeight(g.clientHeight)));
+    observer.observe(g);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     const v = createTimelineView(
@@ -55,6 +67,9 @@ export function Timeline(): ReactElement {
   useEffect(() => view.current?.setContent(data, layout), [data, layout]);
 
   const p = palette(theme);
+  // Unmeasured (0: before the layout effect, or a DOM without layout such as happy-dom): the
+  // window's height, which the gutter, inside the window, never exceeds.
+  const labelsHeight = gutterHeight > 0 ? gutterHeight : window.innerHeight;
   const events = model?.eventCount ?? 0;
   return (
     <div
@@ -80,7 +95,7 @@ export function Timeline(): ReactElement {
       </div>
       <div ref={gutter} style={{ position: "relative", overflow: "hidden", background: p.gutter, borderRight: `1px solid ${p.separator}` }}>
         <div ref={gutterInner} style={{ position: "absolute", left: 0, right: 0, top: 0, height: layout?.height ?? 0, willChange: "transform" }}>
-          {layout && <Labels layout={layout} />}
+          {layout && <Labels layout={layout} viewportHeight={labelsHeight} />}
         </div>
       </div>
       <div ref={body} style={{ position: "relative", overflow: "hidden", touchAction: "none" }}>

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunService } from "../../../main/app/runs";
 import { createBackend } from "../../../main/app/backend";
 import { CONTENT_SECURITY_POLICY, startServer, TOKEN_COOKIE, type BrowserServer } from "../../../main/app/server";
+import { decodeModelSnapshot } from "../../../traces/model";
 import { makeAppRoot, raw, SAMPLE_TRACE, type AppRoot } from "./app-fixture";
 
 const TOKEN = "a".repeat(64);
@@ -26,7 +27,9 @@ const noRuns: RunService = {
 
 beforeAll(async () => {
   app = makeAppRoot();
-  const backend = createBackend({ mode: "browser", root: app.root, configDir: app.configDir, openDefaultSample: true });
+  // The real dist/: traces are loaded by dist/prepare.cjs.
+  const distDir = path.resolve(__dirname, "../../../dist");
+  const backend = createBackend({ mode: "browser", root: app.root, configDir: app.configDir, openDefaultSample: true, distDir });
   server = await startServer({ backend, staticDir: app.staticDir, token: TOKEN, distDir: path.join(app.root, "dist"), runs: noRuns });
 });
 
@@ -179,6 +182,25 @@ describe("browser-mode server: the API", () => {
     const bytes = await raw(server.port, { path: `/api/trace/${d.id}`, headers: auth });
     expect(bytes.status).toBe(200);
     expect(bytes.body).toBe(SAMPLE_TRACE);
+  });
+
+  it("sends an opened trace as a model snapshot (its parts in one body) with its load summary in a header, then its findings", async () => {
+    const d = JSON.parse((await post("open-sample", { name: "first" })).body);
+    const r = await raw(server.port, { path: `/api/model/${d.id}`, headers: auth });
+    expect(r.status).toBe(200);
+    expect(r.headers["content-type"]).toBe("application/octet-stream");
+    expect(JSON.parse(decodeURIComponent(String(r.headers["x-goroscope-load"])))).toEqual({ ok: true, warnings: [] });
+    // The body is the snapshot's parts written one after another, with their total as its length.
+    expect(Number(r.headers["content-length"])).toBe(r.bytes.length);
+    const model = decodeModelSnapshot(r.bytes);
+    expect(model.eventCount).toBe(1);
+    expect(model.event(0)).toEqual({ seq: 1, t: 0, g: 1, k: "main.return" });
+    const a = await raw(server.port, { path: `/api/analysis/${d.id}`, headers: auth });
+    expect(JSON.parse(a.body)).toEqual({ diagnostics: [], output: [] });
+    for (const route of ["model", "analysis"]) {
+      expect((await raw(server.port, { path: `/api/${route}/t999`, headers: auth })).status).toBe(400);
+      expect((await raw(server.port, { path: `/api/${route}/${d.id}` })).status).toBe(403);
+    }
   });
 
   it("validates sample names and trace ids (400) and reports unknown ones (404)", async () => {

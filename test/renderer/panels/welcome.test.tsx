@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { InitialState, TraceDescriptor } from "../../../main/api/contract";
+import { prepareTrace } from "../../../main/app/prepare-trace";
 import { api } from "../../../renderer/src/api/client";
 import { shortPath, timeAgo, Welcome } from "../../../renderer/src/panels/welcome";
 import { useStore } from "../../../renderer/src/store/store";
@@ -63,7 +64,9 @@ describe("Welcome", () => {
     const bytes = new Uint8Array(readFileSync(`${ROOT}/test/renderer/panels/fixtures/ab-ba-lock.jsonl`));
     const descriptor: TraceDescriptor = { id: "t1", name: "leak.jsonl", bytes: bytes.byteLength, origin: "sample" };
     const openSample = vi.spyOn(api, "openSample").mockResolvedValue(descriptor);
-    vi.spyOn(api, "readTrace").mockResolvedValue(bytes);
+    const { prepared, analyze } = prepareTrace(bytes, "leak.jsonl");
+    vi.spyOn(api, "readModel").mockResolvedValue(prepared);
+    vi.spyOn(api, "readAnalysis").mockImplementation(async () => analyze!());
     vi.spyOn(api, "setTitle").mockResolvedValue();
     click(all(view.container, "sample")[1]!);
     await vi.waitFor(() => expect(useStore.getState().loaded?.analysis).toBe("done"));
