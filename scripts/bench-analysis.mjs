@@ -4,11 +4,12 @@
  * explores per second.
  *
  * - Analysis: traces of 100k, 1M and 10M events (the scalable program of bench/model.mjs, written
- *   to a temporary file) are streamed through the reader into the analyzer, as
- *   `goroscope analyze` does: total time and events/s. For 100k and 1M the analyzer alone is also
- *   timed over events already in memory, which separates analysis from JSON parsing. Then the
- *   path `goroscope analyze` itself takes (traces/analysis/stream.ts: the reader hands the
- *   scanner's fields to the analyzer, no event objects) is timed on the same file: "analyze path".
+ *   to a temporary file) are streamed from the file into the analyzer the way `goroscope analyze`
+ *   does (traces/analysis/stream.ts: the reader hands the byte scanner's fields to the analyzer,
+ *   no event objects): total time and events/s, which the target is judged on. Also timed: the
+ *   same through event objects (`createTraceReader` + `onEvent`, the general API), and, for 100k
+ *   and 1M, the analyzer alone over events already in memory, which separates analysis from
+ *   reading.
  * - check: `goroscope check examples/bugs/ab-ba-lock-race.ts` with 1 and with 2000 runs; the
  *   difference divided by 1999 is the cost of one schedule (start-up and loading cancel out).
  *
@@ -50,7 +51,7 @@ async function importAnalysis() {
   }
 }
 
-/** Streams a file through the reader into the analyzer, as `goroscope analyze` does. */
+/** Streams a file through the reader into the analyzer as event objects (the general path, as an API user would). */
 function streamAnalyze(mod, file) {
   const t0 = performance.now();
   let analyzer;
@@ -67,7 +68,7 @@ function streamAnalyze(mod, file) {
   return { ms: performance.now() - t0, events, findings: diagnostics.length };
 }
 
-/** The same through `goroscope analyze`'s own wiring (no event objects for the lines the byte scanner takes). */
+/** The same through `goroscope analyze`'s own wiring (no event objects for the lines the byte scanner takes): the figure the target is judged on. */
 function cliAnalyze(mod, file) {
   const t0 = performance.now();
   const { reader, analyzer } = mod.createAnalyzingReader();
@@ -122,15 +123,14 @@ const many = checkSeconds(RUNS);
 const schedulesPerSec = (RUNS - 1) / Math.max(1e-9, many - one);
 
 const fmt = (n, d = 2) => (n === undefined ? "-" : n.toFixed(d));
-const rows = [["events", "stream+analyze ms", "M events/s", "analysis only ms"]];
-for (const r of results) rows.push([String(r.events), fmt(r.streamMs, 0), fmt(r.eventsPerSec / 1e6), fmt(r.analysisOnlyMs, 0)]);
+const rows = [["events", "goroscope analyze ms", "M events/s", "via event objects ms", "analysis only ms"]];
+for (const r of results) rows.push([String(r.events), fmt(r.analyzePathMs, 0), fmt(r.analyzePathEventsPerSec / 1e6), fmt(r.streamMs, 0), fmt(r.analysisOnlyMs, 0)]);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
 for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c])).join("  "));
-for (const r of results) console.log(`analyze path (goroscope analyze: scanner fields, no event objects): ${r.events} events in ${fmt(r.analyzePathMs, 0)} ms, ${fmt(r.analyzePathEventsPerSec / 1e6)} M events/s`);
 const largest = results.at(-1);
 console.log(`check: ${RUNS} schedules of examples/bugs/ab-ba-lock-race.ts in ${fmt(many)} s (1 run: ${fmt(one)} s): ${fmt(schedulesPerSec, 0)} schedules/s`);
 const verdicts = {
-  analysis10M: largest && largest.events >= 9_000_000 ? largest.streamMs <= 2000 : null,
+  analysis10M: largest && largest.events >= 9_000_000 ? largest.analyzePathMs <= 2000 : null,
   check: schedulesPerSec >= 500,
 };
 console.log(`target analysis of 10M events within 2 s (streamed from the file): ${verdicts.analysis10M === null ? "not measured" : verdicts.analysis10M ? "met" : "MISSED"}`);

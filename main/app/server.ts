@@ -224,8 +224,29 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
     }
     if (real !== staticRoot && !real.startsWith(staticRoot + path.sep)) return fail(res, 404, "not found");
     if (!fs.statSync(real).isFile()) return fail(res, 404, "not found");
+    if (real === path.join(staticRoot, "index.html")) return servePage(res, real);
     res.writeHead(200, { "Content-Type": CONTENT_TYPES[path.extname(real)] ?? "application/octet-stream" });
     fs.createReadStream(real).pipe(res);
+  }
+
+  /**
+   * The page, told to start downloading the initial trace's model while it parses: by the time
+   * its script has asked the API which trace that is, the bytes are there (the page's own fetch
+   * of the same URL takes the preloaded response). The id is ours (`t<digits>`), never user text.
+   */
+  function servePage(res: http.ServerResponse, file: string): void {
+    let html = fs.readFileSync(file, "utf8");
+    let id: string | undefined;
+    try {
+      id = options.backend.initial().trace?.id;
+    } catch {
+      // the initial trace cannot be opened: the page will say why when it asks
+    }
+    if (id !== undefined && /^t\d+$/.test(id)) {
+      html = html.replace("<head>", `<head>\n    <link rel="preload" href="/api/model/${id}" as="fetch" crossorigin />`);
+    }
+    res.writeHead(200, { "Content-Type": CONTENT_TYPES[".html"]!, "Content-Length": String(Buffer.byteLength(html)) });
+    res.end(html);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -2,9 +2,9 @@
  * Ids to entries, for the analyzer's pass, which looks up a goroutine and an object or two per
  * event: a `Map` kept whole (the detectors iterate it, in insertion order) plus a dense array
  * mirroring it for small integer ids, so the per-event lookups skip the hash.
- */
-/**
- * Invariant: for every integer `0 <= id < dense.length`, `dense[id] === map.get(id)`.
+ *
+ * Invariant: for every integer `0 <= id < dense.length`, `dense[id] === map.get(id)`; ids outside
+ * it (negative, fractional, or far past the ids seen so far) are in the map alone.
  */
 export class IdIndex<T> {
   readonly dense: (T | undefined)[] = [];

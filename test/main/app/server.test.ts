@@ -1,6 +1,7 @@
 // Browser mode's server over real HTTP: the token (query → cookie, cookie, header), the Host
 // check, static files confined to the renderer folder, JSON-only POSTs, the security headers,
 // and the event stream that tells the page to show a trace.
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -200,6 +201,22 @@ describe("browser-mode server: the API", () => {
     for (const route of ["model", "analysis"]) {
       expect((await raw(server.port, { path: `/api/${route}/t999`, headers: auth })).status).toBe(400);
       expect((await raw(server.port, { path: `/api/${route}/${d.id}` })).status).toBe(403);
+    }
+  });
+
+  it("has the page preload the initial trace's model, by its handle", async () => {
+    const page = path.join(app.staticDir, "index.html");
+    const standIn = fs.readFileSync(page, "utf8");
+    fs.writeFileSync(page, "<!doctype html><html><head><title>stand-in</title></head><body></body></html>");
+    try {
+      const r = await raw(server.port, { path: "/", headers: auth });
+      const id = JSON.parse((await raw(server.port, { path: "/api/initial", headers: auth })).body).trace.id;
+      expect(id).toMatch(/^t\d+$/);
+      expect(r.body).toContain(`<head>\n    <link rel="preload" href="/api/model/${id}" as="fetch" crossorigin />`);
+      expect(Number(r.headers["content-length"])).toBe(Buffer.byteLength(r.body));
+      expect(r.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+    } finally {
+      fs.writeFileSync(page, standIn);
     }
   });
 
