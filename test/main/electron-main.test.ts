@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { decodeModelSnapshot, loadModel } from "../../traces/model";
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -139,6 +140,22 @@ describe("Electron main", () => {
     await expect(invoke("goroscope:set-title", 42)).rejects.toThrow(/must be a string/);
     await expect(invoke("goroscope:save-export", "x.json", "<html>")).rejects.toThrow(/not a JSON object/);
     await expect(invoke("goroscope:save-export", "a/x.json", "{}")).rejects.toThrow(/file name/);
+  });
+
+  it("hands over an opened trace as one model snapshot, then its findings, by validated handle", async () => {
+    const initial = (await invoke("goroscope:initial")) as { trace: { id: string; name: string } | null };
+    const id = initial.trace!.id;
+    const prepared = (await invoke("goroscope:read-model", id)) as { ok: boolean; snapshot: Uint8Array; warnings: string[] };
+    expect(prepared.ok).toBe(true);
+    expect(prepared.snapshot).toBeInstanceOf(Uint8Array);
+    const model = decodeModelSnapshot(prepared.snapshot);
+    const local = loadModel(fs.readFileSync(path.join(__dirname, "../../traces/samples", initial.trace!.name))).model;
+    expect(model.eventCount).toBe(local.eventCount);
+    expect(model.goroutines).toEqual(local.goroutines);
+    const analysis = (await invoke("goroscope:read-analysis", id)) as { diagnostics: unknown[]; output: unknown[] };
+    expect(Array.isArray(analysis.diagnostics) && Array.isArray(analysis.output)).toBe(true);
+    await expect(invoke("goroscope:read-model", "t999")).rejects.toThrow(/unknown trace id/);
+    await expect(invoke("goroscope:read-analysis", "../x")).rejects.toThrow(/not a trace id/);
   });
 
   it("has File, View and Help menus with the commands the issue names", () => {

@@ -2,6 +2,7 @@
 import type { ReactElement } from "react";
 import { useStore } from "../store/store";
 import { formatCount, formatTime, formatTimePrecise, goroutineLabel, traceDuration } from "./format";
+import { percent } from "./progress-bar";
 
 export function StatusBar(): ReactElement {
   const loaded = useStore((s) => s.loaded);
@@ -9,7 +10,7 @@ export function StatusBar(): ReactElement {
   const status = useStore((s) => s.status);
   const version = useStore((s) => s.backend?.version);
   const mode = useStore((s) => s.backend?.mode);
-  const analyzing = useStore((s) => (s.loaded?.analysis === "pending" ? Math.round(s.progress * 100) : undefined));
+  const analyzing = useStore((s) => (s.loaded?.analysis === "pending" ? s.progress : undefined));
   if (!loaded) {
     return (
       <footer className="status-bar" data-testid="status-bar">
@@ -47,7 +48,7 @@ export function StatusBar(): ReactElement {
         </>
       )}
       <span className="spacer" />
-      {analyzing !== undefined && <span className="status-item">{`analyzing… ${analyzing}%`}</span>}
+      {analyzing !== undefined && <span className="status-item" data-testid="status-analyzing">{`analyzing…${analyzing >= 0 ? ` ${percent(analyzing)}%` : ""}`}</span>}
       <span className="status-item" data-testid="status-cursor">
         {cursor !== null && cursor < m.eventCount
           ? `cursor #${m.seqOf(cursor)} ${m.event(cursor).k} · ${goroutineLabel(m, m.event(cursor).g)} · ${formatTimePrecise(m.timeOf(cursor))}`
