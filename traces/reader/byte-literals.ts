@@ -54,8 +54,14 @@ function slotOf(first: number, mask: number): number {
 /**
  * A closed list of words, each matched with its closing quote (`chan.send"`): `find` gives the
  * index in the list of the word at p. Words are grouped by their first four bytes (`chan`,
- * `go.b`), found by a hash of those, then each word of the group is compared whole. Words with
- * their quote must be 4 to 16 bytes long. Since no word holds a quote, at most one can match.
+ * `go.b`), found by a hash of those; then one byte picks the only member that can match (the
+ * group's `disc` offset, where all its members differ: `chan.` + m/s/r/c), which is compared
+ * whole. A group whose members share every byte offset (none among the event kinds) compares
+ * each member instead. Words with their quote must be 4 to 16 bytes long. Since no word holds a
+ * quote, at most one can match.
+ *
+ * Why the picking byte: `find` runs on every line, and comparing the members of `chan` or
+ * `mutex` one by one was most of its cost.
  */
 export class WordTable {
   private readonly words: readonly Literal[];
@@ -65,6 +71,10 @@ export class WordTable {
   private readonly keys: Int32Array;
   private readonly starts: Int16Array;
   private readonly members: Int16Array;
+  /** Per group: an offset below every member's length where the members' bytes all differ, or -1. */
+  private readonly disc: Int8Array;
+  /** At `(g << 8) | byte`: the member of group g with that byte at `disc[g]`, or -1. */
+  private readonly pick: Int16Array;
 
   constructor(list: readonly string[]) {
     this.words = list.map((w) => new Literal(`${w}"`));
@@ -88,6 +98,18 @@ export class WordTable {
       while (this.slots[s] !== 0) s = (s + 1) & (size - 1);
       this.slots[s] = g + 1;
     });
+    this.disc = new Int8Array(lists.length).fill(-1);
+    this.pick = new Int16Array(lists.length << 8).fill(-1);
+    lists.forEach((members, g) => {
+      const bytes = members.map((id) => encoder.encode(`${list[id]}"`));
+      const shortest = Math.min(...bytes.map((w) => w.length));
+      for (let d = 0; d < shortest; d++) {
+        if (new Set(bytes.map((w) => w[d])).size < members.length) continue;
+        this.disc[g] = d;
+        members.forEach((id, j) => (this.pick[(g << 8) | bytes[j]![d]!] = id));
+        return;
+      }
+    });
   }
 
   /** Index of the word at p closed by `"` before lim, or -1; the match is `wordLength(index)` bytes with the quote. */
@@ -100,6 +122,13 @@ export class WordTable {
       const g = slots[s]! - 1;
       if (g < 0) return -1;
       if (this.keys[g] !== first) continue;
+      const d = this.disc[g]!;
+      if (d >= 0) {
+        // Every member is longer than d: past lim none fits.
+        if (p + d >= lim) return -1;
+        const id = this.pick[(g << 8) | v.getUint8(p + d)]!;
+        return id >= 0 && lit(v, p, lim, this.words[id]!) >= 0 ? id : -1;
+      }
       for (let j = this.starts[g]!; j < this.starts[g + 1]!; j++) {
         const id = this.members[j]!;
         if (lit(v, p, lim, this.words[id]!) >= 0) return id;

@@ -62,18 +62,32 @@ export function createLineScanner(options: LineScannerOptions): LineScanner {
     return bytes;
   }
 
+  /**
+   * The lines at `start` the fast path takes, one after another; returns where the first line it
+   * does not take starts. Its own function, holding nothing but the hot loop, so that the rare
+   * branches of `pushBytes` (a line split across chunks, a slow line) cannot throw away its
+   * optimized code the first time they run: each such deoptimization cost a stretch of slow
+   * lines while V8 optimized the loop again.
+   */
+  function fastLines(fast: NonNullable<LineScannerOptions["fastLine"]>, bytes: Uint8Array, start: number): number {
+    const n = bytes.length;
+    while (!stopped) {
+      const nl = fast(bytes, start, Math.min(n, start + maxLineBytes + 1));
+      if (nl < 0) break;
+      line++;
+      start = nl + 1;
+    }
+    return start;
+  }
+
   function pushBytes(bytes: Uint8Array): void {
     consumed += bytes.length;
     let start = 0;
     const fast = options.fastLine;
     while (!stopped) {
       if (fast !== undefined && line > 1 && parts.length === 0) {
-        const nl = fast(bytes, start, Math.min(bytes.length, start + maxLineBytes + 1));
-        if (nl >= 0) {
-          line++;
-          start = nl + 1;
-          continue;
-        }
+        start = fastLines(fast, bytes, start);
+        if (stopped) return;
       }
       const nl = bytes.indexOf(10, start);
       const end = nl < 0 ? bytes.length : nl;
