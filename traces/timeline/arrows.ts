@@ -5,7 +5,7 @@
  * head (`t1`, ascending); `maxSpan` (the longest t1 - t0) bounds how far past a view the head of
  * an arrow that starts inside it can be.
  */
-import { f64, i32, u8 } from "./growable";
+import { Kind, type TraceModel } from "../model";
 
 export const ARROW_SEND = 0;
 export const ARROW_CREATE = 1;
@@ -23,35 +23,58 @@ export interface Arrows {
   readonly maxSpan: number;
 }
 
-export class ArrowBuilder {
-  private readonly kind: ReturnType<typeof u8>;
-  private readonly t0: ReturnType<typeof f64>;
-  private readonly g0: ReturnType<typeof i32>;
-  private readonly t1: ReturnType<typeof f64>;
-  private readonly g1: ReturnType<typeof i32>;
-  private readonly ev: ReturnType<typeof i32>;
-  /** `capacity`: arrows expected (a hint: past it the arrays grow). */
-  constructor(capacity = 256) {
-    this.kind = u8(capacity);
-    this.t0 = f64(capacity);
-    this.g0 = i32(capacity);
-    this.t1 = f64(capacity);
-    this.g1 = i32(capacity);
-    this.ev = i32(capacity);
+/**
+ * The arrows of a trace, in their own pass after the lanes' (they depend on no lane state): one
+ * pass counts them and one fills arrays of exactly that length, since on a large trace fresh
+ * memory costs more than a second pass over the kind column.
+ */
+export function deriveArrows(model: TraceModel, times: Float64Array, kinds: Uint8Array, gs: Int32Array): Arrows {
+  const cols = model.columns;
+  const n = kinds.length;
+  /** The index of the send a receive took its value from, when it makes an arrow; else -1. */
+  const sendOf = (i: number): number => {
+    const from = cols.from(i);
+    if (from === 0 || gs[i]! <= 0) return -1;
+    const si = model.indexOfSeq(from);
+    return si >= 0 && si < i && gs[si]! > 0 ? si : -1;
+  };
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const k = kinds[i]!;
+    if (k === Kind.GoCreate || k === Kind.GoUnblock) {
+      if (gs[i]! > 0) count++;
+    } else if (k === Kind.ChanRecv && sendOf(i) >= 0) count++;
   }
-  push(kind: number, t0: number, g0: number, t1: number, g1: number, ev: number): void {
-    this.kind.push(kind);
-    this.t0.push(t0);
-    this.g0.push(g0);
-    this.t1.push(t1);
-    this.g1.push(g1);
-    this.ev.push(ev);
+  const kind = new Uint8Array(count);
+  const t0 = new Float64Array(count);
+  const g0 = new Int32Array(count);
+  const t1 = new Float64Array(count);
+  const g1 = new Int32Array(count);
+  const ev = new Int32Array(count);
+  let a = 0;
+  let maxSpan = 0;
+  for (let i = 0; i < n && a < count; i++) {
+    const k = kinds[i]!;
+    const g = gs[i]!;
+    if (k === Kind.GoCreate || k === Kind.GoUnblock) {
+      if (g <= 0) continue;
+      // A creator to its child (`child`), a waker to the goroutine it woke (`target`): both at t.
+      kind[a] = k === Kind.GoCreate ? ARROW_CREATE : ARROW_WAKE;
+      t0[a] = t1[a] = times[i]!;
+      g0[a] = g;
+      g1[a] = cols.subject(i);
+      ev[a++] = i;
+    } else if (k === Kind.ChanRecv) {
+      const si = sendOf(i);
+      if (si < 0) continue;
+      kind[a] = ARROW_SEND;
+      t0[a] = times[si]!;
+      g0[a] = gs[si]!;
+      t1[a] = times[i]!;
+      g1[a] = g;
+      ev[a++] = i;
+      maxSpan = Math.max(maxSpan, times[i]! - times[si]!);
+    }
   }
-  finish(): Arrows {
-    const t0 = this.t0.done();
-    const t1 = this.t1.done();
-    let maxSpan = 0;
-    for (let i = 0; i < t0.length; i++) maxSpan = Math.max(maxSpan, t1[i]! - t0[i]!);
-    return { n: t0.length, kind: this.kind.done(), t0, g0: this.g0.done(), t1, g1: this.g1.done(), ev: this.ev.done(), maxSpan };
-  }
+  return { n: count, kind, t0, g0, t1, g1, ev, maxSpan };
 }

@@ -9,11 +9,13 @@
  */
 import { BLOCK_REASONS, EVENT_KINDS, type BlockReason, type EventKind, type TraceEvent } from "../format/schema";
 import { Kind, type TraceModel } from "../model";
-import { ARROW_CREATE, ARROW_SEND, ARROW_WAKE, ArrowBuilder, type Arrows } from "./arrows";
+import { deriveArrows, type Arrows } from "./arrows";
 import type { TimelineAxis } from "./axis";
-import { LaneBuilder, type GoroutineLane } from "./goroutine-lanes";
-import { ChannelBuilder, LockBuilder, WaitGroupBuilder, type ChannelTrack, type LockTrack, type ObjectTrack, type WaitGroupTrack } from "./object-tracks";
+import { IdTable } from "./id-table";
+import { LaneArrays, LaneBuilder, type GoroutineLane } from "./goroutine-lanes";
+import { ChannelBuilder, countObjectEvents, LockBuilder, UNKNOWN_COUNTS, WaitGroupBuilder, type ChannelTrack, type ObjectEventCounts, type LockTrack, type ObjectTrack, type WaitGroupTrack } from "./object-tracks";
 import { BLOCKED, DONE, RUNNABLE, RUNNING, SLEEPING } from "./status";
+import { Waiters } from "./waiters";
 
 export interface TimelineData {
   readonly model: TraceModel;
@@ -70,40 +72,26 @@ function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
   const kinds = cols.kindColumn();
   const gs = cols.goroutineColumn();
   const lanes = new Map<number, LaneBuilder>();
-  for (const g of model.goroutines) lanes.set(g.id, new LaneBuilder(g.id));
+  const laneArrays = new LaneArrays();
+  for (const g of model.goroutines) lanes.set(g.id, new LaneBuilder(g.id, laneArrays));
   lanes.get(1)?.set(0, RUNNABLE, -1, 0); // main is runnable before the first event
   // Lanes by id in an array while ids are small (they count up from 1): two lookups per event.
   const dense: (LaneBuilder | undefined)[] = [];
   for (const [id, lane] of lanes) if (id >= 0 && id < DENSE_IDS) dense[id] = lane;
   const laneOf = (g: number): LaneBuilder | undefined => (g >= 0 && g < DENSE_IDS ? dense[g] : lanes.get(g));
-  const chans = new Map<number, ChannelBuilder>();
-  const locks = new Map<number, LockBuilder>();
-  const wgs = new Map<number, WaitGroupBuilder>();
-  const arrows = new ArrowBuilder(arrowBound(kinds));
+  const chans = new IdTable<ChannelBuilder>();
+  const locks = new IdTable<LockBuilder>();
+  const wgs = new IdTable<WaitGroupBuilder>();
   let running = -1;
   // Where each blocked goroutine is counted as a waiter; it leaves when served or woken (docs/model.md).
-  // A goroutine's list is emptied, not dropped, when it leaves: one array per goroutine at most.
-  const queued = new Map<number, (LockBuilder | WaitGroupBuilder)[]>();
-  const leaveQueues = (g: number, t: number) => {
-    const qs = queued.get(g);
-    if (!qs || qs.length === 0) return;
-    for (const q of qs) q.leave(t, g);
-    qs.length = 0;
-  };
-  const enqueue = (q: LockBuilder | WaitGroupBuilder | undefined, g: number, t: number) => {
-    if (!q) return;
-    q.wait(t, g);
-    let qs = queued.get(g);
-    if (!qs) queued.set(g, (qs = []));
-    qs.push(q);
-  };
+  const waiters = new Waiters();
 
   const noteActor = (g: number, t: number, i: number, isBlock: boolean) => {
     const lane = laneOf(g);
     if (!lane) return;
     const s = lane.status;
     if (s === BLOCKED || s === SLEEPING) {
-      if (!isBlock) leaveQueues(g, t); // an operation completed on its behalf
+      if (!isBlock) waiters.leaveAll(g, t); // an operation completed on its behalf
       return;
     }
     if (s === DONE || s === RUNNING) return;
@@ -121,6 +109,13 @@ function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
     if (running === g) running = -1;
   };
 
+  // Acquiring a lock ends g's wait on it (a wait on another lock of a multi-lock block stays).
+  const lock = (l: LockBuilder | undefined, t: number, g: number, read: boolean) => {
+    if (!l) return;
+    waiters.leave(l, g, t);
+    l.lock(t, g, read);
+  };
+
   // Fields are read from the model's columns: one event object per event would cost more than
   // the rest of this pass together on a million-event trace.
   for (let i = 0; i < n; i++) {
@@ -131,28 +126,31 @@ function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
     switch (kind) {
       case Kind.GoCreate: {
         const id = cols.subject(i);
-        const child = lanes.get(id);
+        const child = laneOf(id);
         if (child) {
           child.set(t, RUNNABLE, -1, i);
           child.createdIndex = i;
           const loc = cols.loc(i);
           child.createLoc = loc !== 0 ? model.loc(loc) : undefined;
         }
-        if (g > 0) arrows.push(ARROW_CREATE, t, g, t, id, i);
         break;
       }
       case Kind.GoBlock: {
         const reason = cols.reason(i);
         settle(g, t, reason === SLEEP ? SLEEPING : BLOCKED, reason, i);
         const queue = LOCK_WAITS.has(reason) ? locks : reason === WG_WAIT ? wgs : undefined;
-        if (queue) for (let j = 0, m = cols.onCount(i); j < m; j++) enqueue(queue.get(cols.on(i, j)), g, t);
+        if (queue) {
+          for (let j = 0, m = cols.onCount(i); j < m; j++) {
+            const q = queue.get(cols.on(i, j));
+            if (q) waiters.join(q, g, t);
+          }
+        }
         break;
       }
       case Kind.GoUnblock: {
         const target = cols.subject(i);
-        leaveQueues(target, t);
+        waiters.leaveAll(target, t);
         if (target !== 0) settle(target, t, RUNNABLE, -1, i);
-        if (g > 0) arrows.push(ARROW_WAKE, t, g, t, target, i);
         break;
       }
       case Kind.GoYield:
@@ -160,12 +158,12 @@ function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
         break;
       case Kind.GoEnd:
       case Kind.MainReturn:
-        leaveQueues(g, t);
+        waiters.leaveAll(g, t);
         settle(g, t, DONE, -1, i);
         break;
       case Kind.ChanMake: {
         const e = cols.event(i) as Extract<TraceEvent, { k: "chan.make" }>;
-        chans.set(e.ch, new ChannelBuilder(e.ch, e.name, e.cap, t, eventCount(model, e.ch)));
+        chans.set(e.ch, new ChannelBuilder(e.ch, e.name, e.cap, t, objectCounts(model, kinds, e.ch)));
         break;
       }
       case Kind.ChanSend: {
@@ -178,11 +176,6 @@ function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
         const c = chans.get(cols.subject(i));
         c?.occupancy.push(t, cols.len(i));
         c?.recvs.push(t, i);
-        const from = cols.from(i);
-        if (from !== 0) {
-          const si = model.indexOfSeq(from);
-          if (si >= 0 && si < i && gs[si]! > 0 && g > 0) arrows.push(ARROW_SEND, times[si]!, gs[si]!, t, g, i);
-        }
         break;
       }
       case Kind.ChanClose: {
@@ -193,24 +186,24 @@ function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
       case Kind.MutexMake:
       case Kind.RwmutexMake: {
         const e = cols.event(i) as Extract<TraceEvent, { k: "mutex.make" | "rwmutex.make" }>;
-        locks.set(e.id, new LockBuilder(kind === Kind.MutexMake ? "mutex" : "rwmutex", e.id, e.name, t, eventCount(model, e.id)));
+        locks.set(e.id, new LockBuilder(kind === Kind.MutexMake ? "mutex" : "rwmutex", e.id, e.name, t, objectCounts(model, kinds, e.id)));
         break;
       }
       case Kind.MutexLock:
-        locks.get(cols.subject(i))?.lock(t, g, false);
+        lock(locks.get(cols.subject(i)), t, g, false);
         break;
       case Kind.MutexUnlock:
         locks.get(cols.subject(i))?.unlock(t, g, false);
         break;
       case Kind.RwmutexLock:
-        locks.get(cols.subject(i))?.lock(t, g, cols.read(i));
+        lock(locks.get(cols.subject(i)), t, g, cols.read(i));
         break;
       case Kind.RwmutexUnlock:
         locks.get(cols.subject(i))?.unlock(t, g, cols.read(i));
         break;
       case Kind.WgMake: {
         const e = cols.event(i) as Extract<TraceEvent, { k: "wg.make" }>;
-        wgs.set(e.id, new WaitGroupBuilder(e.id, e.name, t, eventCount(model, e.id)));
+        wgs.set(e.id, new WaitGroupBuilder(e.id, e.name, t, objectCounts(model, kinds, e.id)));
         break;
       }
       case Kind.WgAdd:
@@ -229,24 +222,14 @@ function derive(model: TraceModel, axis: TimelineAxis): TimelineData {
   for (const tr of [...channels, ...lockTracks, ...waitGroups]) trackById.set(tr.id, tr);
   return {
     model, axis, start: 0, end, lanes: orderedLanes, laneById: new Map(orderedLanes.map((l) => [l.id, l])),
-    channels, locks: lockTracks, waitGroups, trackById, arrows: arrows.finish(), times, kinds, gs,
+    channels, locks: lockTracks, waitGroups, trackById, arrows: deriveArrows(model, times, kinds, gs), times, kinds, gs,
   };
 }
 
-/** Events naming object `id`. */
-function eventCount(model: TraceModel, id: number): number {
+/** Events of each kind naming object `id`, which size its track's arrays. */
+function objectCounts(model: TraceModel, kinds: Uint8Array, id: number): ObjectEventCounts {
   const info = model.object(id);
-  return info ? model.eventsOf(info).length : 8;
-}
-
-/** Arrows come only from creates, wakes and receives: their count bounds the arrows. */
-function arrowBound(kinds: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < kinds.length; i++) {
-    const k = kinds[i]!;
-    if (k === Kind.GoCreate || k === Kind.GoUnblock || k === Kind.ChanRecv) n++;
-  }
-  return n;
+  return info ? countObjectEvents(model.eventsOf(info), kinds) : UNKNOWN_COUNTS;
 }
 
 function indexColumn(n: number): Float64Array {

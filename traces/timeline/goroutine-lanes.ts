@@ -10,7 +10,6 @@
  * so the time a lane spends in each state over any range costs two binary searches.
  */
 import type { SourceLocation } from "../model";
-import { f64, i32, i8, u8 } from "./growable";
 import { DONE, STATE_COUNT } from "./status";
 
 export interface GoroutineLane {
@@ -42,54 +41,119 @@ export interface GoroutineLane {
   readonly events: Int32Array;
 }
 
-/** Builds one lane's segments as the pass goes. */
+/**
+ * Where lanes get their arrays: views into a few large typed arrays, handed out in order. A large
+ * trace has a thousand lanes whose arrays double a few times each; one ArrayBuffer per array
+ * costs more to create than the writes into it. A lane that grows leaves its old views unused
+ * (never more than it keeps). `slabElements`: elements per slab of each type; 0 makes every
+ * array its own (for a lone builder, as in tests).
+ */
+export class LaneArrays {
+  private readonly f64 = { slab: new Float64Array(0), used: 0 };
+  private readonly u8 = { slab: new Uint8Array(0), used: 0 };
+  private readonly i8 = { slab: new Int8Array(0), used: 0 };
+  private readonly i32 = { slab: new Int32Array(0), used: 0 };
+  constructor(private readonly slabElements = 1 << 16) {}
+
+  t0(n: number): Float64Array {
+    const p = this.f64;
+    if (p.used + n > p.slab.length) (p.slab = new Float64Array(Math.max(n, this.slabElements))), (p.used = 0);
+    return p.slab.subarray(p.used, (p.used += n));
+  }
+  status(n: number): Uint8Array {
+    const p = this.u8;
+    if (p.used + n > p.slab.length) (p.slab = new Uint8Array(Math.max(n, this.slabElements))), (p.used = 0);
+    return p.slab.subarray(p.used, (p.used += n));
+  }
+  reason(n: number): Int8Array {
+    const p = this.i8;
+    if (p.used + n > p.slab.length) (p.slab = new Int8Array(Math.max(n, this.slabElements))), (p.used = 0);
+    return p.slab.subarray(p.used, (p.used += n));
+  }
+  ev(n: number): Int32Array {
+    const p = this.i32;
+    if (p.used + n > p.slab.length) (p.slab = new Int32Array(Math.max(n, this.slabElements))), (p.used = 0);
+    return p.slab.subarray(p.used, (p.used += n));
+  }
+}
+
+/**
+ * Builds one lane's segments as the pass goes. It keeps its own arrays rather than `Growable`s:
+ * `status` is read for nearly every event, and arrays of one element type each keep these reads
+ * and writes monomorphic.
+ */
 export class LaneBuilder {
-  private readonly t0: ReturnType<typeof f64>;
-  private readonly st: ReturnType<typeof u8>;
-  private readonly rs: ReturnType<typeof i8>;
-  private readonly ev: ReturnType<typeof i32>;
+  private t0: Float64Array;
+  private st: Uint8Array;
+  private rs: Int8Array;
+  private ev: Int32Array;
+  private n = 0;
+  /** Current state, or -1 before the goroutine exists: the last segment's status, kept as a field. */
+  private current = -1;
   createdIndex = -1;
   createLoc: SourceLocation | undefined;
 
   /**
-   * `events`: how many events involve the goroutine (`model.eventsOf`). A lane changes state at
-   * most twice per such event (its own change, then losing the CPU to another goroutine), so the
-   * arrays are sized once; what is never written costs address space, not memory.
+   * `capacity`: segments expected (a hint: past it the arrays double). A lane changes state at
+   * most twice per event involving it, but most events do not change its state, and fresh memory
+   * is costly (sized to that bound, the 1M-event benchmark's derivation took ~100 ms longer), so
+   * the derivation leaves the default.
    */
-  constructor(readonly id: number, events = 4) {
-    const capacity = 2 * events + 2;
-    this.t0 = f64(capacity);
-    this.st = u8(capacity);
-    this.rs = i8(capacity);
-    this.ev = i32(capacity);
+  constructor(readonly id: number, private readonly arrays = new LaneArrays(0), capacity = 8) {
+    this.t0 = arrays.t0(capacity);
+    this.st = arrays.status(capacity);
+    this.rs = arrays.reason(capacity);
+    this.ev = arrays.ev(capacity);
   }
 
   /** Current state, or -1 before the goroutine exists. */
   get status(): number {
-    return this.st.length === 0 ? -1 : this.st.last;
+    return this.current;
   }
 
   set(t: number, status: number, reason: number, ev: number): void {
-    const n = this.st.length;
-    if (n > 0 && this.st.last === status && this.rs.last === reason) return;
-    if (n > 0 && this.t0.last === t) {
+    let n = this.n;
+    if (n > 0 && this.current === status && this.rs[n - 1] === reason) return;
+    if (n > 0 && this.t0[n - 1] === t) {
       // The previous segment lasted no time: the new one replaces it, or merges with the one before.
-      this.t0.pop();
-      this.st.pop();
-      this.rs.pop();
-      this.ev.pop();
-      if (this.st.length > 0 && this.st.last === status && this.rs.last === reason) return;
+      n--;
+      if (n > 0 && this.st[n - 1] === status && this.rs[n - 1] === reason) {
+        this.n = n;
+        this.current = status;
+        return;
+      }
     }
-    this.t0.push(t);
-    this.st.push(status);
-    this.rs.push(reason);
-    this.ev.push(ev);
+    if (n === this.t0.length) this.grow();
+    this.t0[n] = t;
+    this.st[n] = status;
+    this.rs[n] = reason;
+    this.ev[n] = ev;
+    this.n = n + 1;
+    this.current = status;
+  }
+
+  private grow(): void {
+    const cap = 2 * this.t0.length;
+    const a = this.arrays;
+    const t0 = a.t0(cap);
+    const st = a.status(cap);
+    const rs = a.reason(cap);
+    const ev = a.ev(cap);
+    t0.set(this.t0);
+    st.set(this.st);
+    rs.set(this.rs);
+    ev.set(this.ev);
+    this.t0 = t0;
+    this.st = st;
+    this.rs = rs;
+    this.ev = ev;
   }
 
   finish(end: number, info: { name: string; parent: number | undefined; children: number[]; depth: number; events: Int32Array }): GoroutineLane {
-    const t0 = this.t0.done();
-    const n = t0.length;
-    const status = this.st.done();
+    // Views: the slack past n was never written, so it holds address space but no memory.
+    const n = this.n;
+    const t0 = this.t0.subarray(0, n);
+    const status = this.st.subarray(0, n);
     const t1 = new Float64Array(n);
     for (let i = 0; i < n; i++) t1[i] = i + 1 < n ? t0[i + 1]! : Math.max(end, t0[i]!);
     // Prefix sums are five numbers per segment, read only by range statistics: made on first use.
@@ -103,8 +167,8 @@ export class LaneBuilder {
       t0,
       t1,
       status,
-      reason: this.rs.done(),
-      ev: this.ev.done(),
+      reason: this.rs.subarray(0, n),
+      ev: this.ev.subarray(0, n),
       get cum() {
         return (cum ??= prefixSums(t0, t1, status));
       },

@@ -9,7 +9,7 @@ export class Growable<T extends TypedArray> {
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
+      const next = this.make(Math.max(8, this.data.length * 2)); // a capacity may be 0
       next.set(this.data);
       this.data = next;
     }
@@ -36,7 +36,6 @@ export class Growable<T extends TypedArray> {
 export const f64 = (n = 8) => new Growable((k) => new Float64Array(k), n);
 export const i32 = (n = 8) => new Growable((k) => new Int32Array(k), n);
 export const u8 = (n = 8) => new Growable((k) => new Uint8Array(k), n);
-export const i8 = (n = 8) => new Growable((k) => new Int8Array(k), n);
 
 /** Index of the last element ≤ `t` in ascending `arr[0..n)`; -1 when none. */
 export function lastAtOrBefore(arr: ArrayLike<number>, n: number, t: number, lo = 0): number {

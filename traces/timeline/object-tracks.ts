@@ -8,6 +8,7 @@
  * replaces the earlier one). Each series has a max-tree so a pixel's maximum is O(log n).
  */
 import type { ObjectKind } from "../format/schema";
+import { Kind } from "../model";
 import { f64, i32, u8 } from "./growable";
 
 export interface StepSeries {
@@ -164,6 +165,39 @@ export type ObjectTrack = ChannelTrack | LockTrack | WaitGroupTrack;
 export type TrackKind = ObjectTrack["kind"];
 export const TRACK_KINDS: readonly ObjectKind[] = ["chan", "mutex", "rwmutex", "wg"];
 
+/**
+ * How many events of each kind name an object (`model.eventsOf`, which includes blocks naming it
+ * in `on`): bounds on each of its series, so their arrays are sized once and exactly enough. On
+ * a large trace fresh memory costs more than this count; a bound that falls short only means growth.
+ */
+export interface ObjectEventCounts {
+  sends: number;
+  recvs: number;
+  locks: number;
+  unlocks: number;
+  blocks: number;
+  adds: number;
+}
+
+/** Counts for an object whose events are unknown: small hints, past which the arrays grow. */
+export const UNKNOWN_COUNTS: ObjectEventCounts = { sends: 8, recvs: 8, locks: 8, unlocks: 8, blocks: 8, adds: 8 };
+
+export function countObjectEvents(events: Int32Array, kinds: Uint8Array): ObjectEventCounts {
+  const c: ObjectEventCounts = { sends: 0, recvs: 0, locks: 0, unlocks: 0, blocks: 0, adds: 0 };
+  for (let j = 0; j < events.length; j++) {
+    switch (kinds[events[j]!]) {
+      case Kind.ChanSend: c.sends++; break;
+      case Kind.ChanRecv: c.recvs++; break;
+      case Kind.MutexLock: case Kind.RwmutexLock: c.locks++; break;
+      case Kind.MutexUnlock: case Kind.RwmutexUnlock: c.unlocks++; break;
+      case Kind.GoBlock: c.blocks++; break;
+      case Kind.WgAdd: c.adds++; break;
+      default: break;
+    }
+  }
+  return c;
+}
+
 class IntervalBuilder {
   readonly t0: ReturnType<typeof f64>;
   readonly t1: ReturnType<typeof f64>;
@@ -203,11 +237,11 @@ export class ChannelBuilder {
   readonly sends: TickBuilder;
   readonly recvs: TickBuilder;
   closedAt: number | undefined;
-  /** `events`: how many events name the channel (`model.eventsOf`), which bounds every series. */
-  constructor(readonly id: number, readonly name: string, readonly cap: number, readonly madeAt: number, events = 8) {
-    this.occupancy = new StepBuilder(madeAt, 0, events + 1);
-    this.sends = new TickBuilder(events);
-    this.recvs = new TickBuilder(events);
+  /** A step per send and receive after the first; a tick per send or receive. */
+  constructor(readonly id: number, readonly name: string, readonly cap: number, readonly madeAt: number, counts = UNKNOWN_COUNTS) {
+    this.occupancy = new StepBuilder(madeAt, 0, counts.sends + counts.recvs + 1);
+    this.sends = new TickBuilder(counts.sends);
+    this.recvs = new TickBuilder(counts.recvs);
   }
   finish(): ChannelTrack {
     return {
@@ -222,16 +256,18 @@ export class LockBuilder {
   readonly readerHolds: IntervalBuilder;
   readonly readers: StepBuilder;
   readonly waiters: StepBuilder;
-  readonly waiting = new Set<number>();
-  /** `events`: how many events name the lock (`model.eventsOf`), which sizes the series. */
-  constructor(readonly kind: "mutex" | "rwmutex", readonly id: number, readonly name: string, readonly madeAt: number, events = 8) {
-    this.writers = new IntervalBuilder(kind === "mutex" ? events : 8);
-    this.readerHolds = new IntervalBuilder(kind === "rwmutex" ? events : 8);
-    this.readers = new StepBuilder(madeAt, 0, kind === "rwmutex" ? events + 1 : 8);
-    this.waiters = new StepBuilder(madeAt, 0, 2 * events + 1);
+  /** Goroutines counted as waiting (waiters.ts keeps who). */
+  waiting = 0;
+  /** A hold per lock; a readers step per lock and unlock; a waiters step per block naming it and per leaving. */
+  constructor(readonly kind: "mutex" | "rwmutex", readonly id: number, readonly name: string, readonly madeAt: number, counts = UNKNOWN_COUNTS) {
+    const rw = kind === "rwmutex";
+    this.writers = new IntervalBuilder(counts.locks);
+    this.readerHolds = new IntervalBuilder(rw ? counts.locks : 1);
+    this.readers = new StepBuilder(madeAt, 0, rw ? counts.locks + counts.unlocks + 1 : 1);
+    this.waiters = new StepBuilder(madeAt, 0, 2 * counts.blocks + 1);
   }
+  /** g holds the lock from t; the caller first ends its wait (`Waiters.leave`). */
   lock(t: number, g: number, read: boolean): void {
-    this.leave(t, g);
     if (read) {
       this.readerHolds.open(t, g, true);
       this.readers.push(t, this.readers.value + 1);
@@ -242,14 +278,6 @@ export class LockBuilder {
       this.readerHolds.close(t, g);
       this.readers.push(t, Math.max(0, this.readers.value - 1));
     } else this.writers.close(t, -1); // Go lets any goroutine unlock a mutex
-  }
-  wait(t: number, g: number): void {
-    this.waiting.add(g);
-    this.waiters.push(t, this.waiting.size);
-  }
-  /** g stops waiting: it acquired the lock, was served or woken, or ended. */
-  leave(t: number, g: number): void {
-    if (this.waiting.delete(g)) this.waiters.push(t, this.waiting.size);
   }
   finish(): LockTrack {
     return {
@@ -263,19 +291,12 @@ export class LockBuilder {
 export class WaitGroupBuilder {
   readonly counter: StepBuilder;
   readonly waiters: StepBuilder;
-  readonly waiting = new Set<number>();
-  /** `events`: how many events name the WaitGroup (`model.eventsOf`), which sizes the series. */
-  constructor(readonly id: number, readonly name: string, readonly madeAt: number, events = 8) {
-    this.counter = new StepBuilder(madeAt, 0, events + 1);
-    this.waiters = new StepBuilder(madeAt, 0, 2 * events + 1);
-  }
-  wait(t: number, g: number): void {
-    this.waiting.add(g);
-    this.waiters.push(t, this.waiting.size);
-  }
-  /** g stops waiting: `Wait` returned, or it was woken or ended. */
-  leave(t: number, g: number): void {
-    if (this.waiting.delete(g)) this.waiters.push(t, this.waiting.size);
+  /** Goroutines counted as waiting (waiters.ts keeps who). */
+  waiting = 0;
+  /** A counter step per `Add`; a waiters step per block naming it and per leaving. */
+  constructor(readonly id: number, readonly name: string, readonly madeAt: number, counts = UNKNOWN_COUNTS) {
+    this.counter = new StepBuilder(madeAt, 0, counts.adds + 1);
+    this.waiters = new StepBuilder(madeAt, 0, 2 * counts.blocks + 1);
   }
   finish(): WaitGroupTrack {
     return { kind: "wg", id: this.id, name: this.name, madeAt: this.madeAt, counter: this.counter.finish(), waiters: this.waiters.finish() };
