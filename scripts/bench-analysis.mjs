@@ -51,6 +51,17 @@ async function importAnalysis() {
   }
 }
 
+/** Pushes `file` through `reader` in 1 MiB reads; returns the reader's result, which must be ok. */
+function readFile(reader, file) {
+  const fd = fs.openSync(file, "r");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) reader.push(buf.subarray(0, n));
+  fs.closeSync(fd);
+  const read = reader.finish();
+  if (!read.ok) throw new Error(read.error.message);
+  return read;
+}
+
 /** Streams a file through the reader into the analyzer as event objects (the general path, as an API user would). */
 function streamAnalyze(mod, file) {
   const t0 = performance.now();
@@ -58,12 +69,7 @@ function streamAnalyze(mod, file) {
   let events = 0;
   const reader = mod.createTraceReader({ keepEvents: false, onEvent: (e) => { events++; analyzer.onEvent(e); } });
   analyzer = mod.createAnalyzer(reader.locs);
-  const fd = fs.openSync(file, "r");
-  const buf = Buffer.allocUnsafe(1 << 20);
-  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) reader.push(buf.subarray(0, n));
-  fs.closeSync(fd);
-  const read = reader.finish();
-  if (!read.ok) throw new Error(read.error.message);
+  const read = readFile(reader, file);
   const diagnostics = analyzer.finish(read.end);
   return { ms: performance.now() - t0, events, findings: diagnostics.length };
 }
@@ -72,12 +78,7 @@ function streamAnalyze(mod, file) {
 function cliAnalyze(mod, file) {
   const t0 = performance.now();
   const { reader, analyzer } = mod.createAnalyzingReader();
-  const fd = fs.openSync(file, "r");
-  const buf = Buffer.allocUnsafe(1 << 20);
-  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) reader.push(buf.subarray(0, n));
-  fs.closeSync(fd);
-  const read = reader.finish();
-  if (!read.ok) throw new Error(read.error.message);
+  const read = readFile(reader, file);
   const diagnostics = analyzer.finish(read.end, read.header);
   return { ms: performance.now() - t0, findings: diagnostics.length };
 }

@@ -46,7 +46,8 @@ export interface GoroutineLane {
  * trace has a thousand lanes whose arrays double a few times each; one ArrayBuffer per array
  * costs more to create than the writes into it. A lane that grows leaves its old views unused
  * (never more than it keeps). `slabElements`: elements per slab of each type; 0 makes every
- * array its own (for a lone builder, as in tests).
+ * array its own (for a lone builder, as in tests). One method per array type rather than one
+ * generic: each call site then sees a single typed-array kind, which the derive's loop relies on.
  */
 export class LaneArrays {
   private readonly f64 = { slab: new Float64Array(0), used: 0 };
