@@ -17,6 +17,7 @@
  * the end of its binary area; elements are in the platform's byte order, which must be
  * little-endian (every platform the app runs on is), and both ends check it.
  */
+import { concatBytes } from "../format/bytes";
 
 /** Bumped whenever the layout or the meaning of any saved field changes. */
 export const SNAPSHOT_VERSION = 1;
@@ -187,17 +188,7 @@ export class SnapshotWriter {
 }
 
 /** `parts` joined into one `Uint8Array` at offset 0 of its own ArrayBuffer. */
-export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export const joinParts = concatBytes;
 
 /** A checked snapshot: its parsed JSON, and its sections as views into its buffer. */
 export class SnapshotReader {

@@ -11,6 +11,7 @@
  * tables are missing) that still keeps the prefix of events that can be ordered; a 1.22+ trace
  * cut short keeps its complete generations, with a warning. Never throws on bad input.
  */
+import { concatBytes } from "../../format/bytes";
 import type { GoEvent, GoStack } from "./events";
 import { HEADER_BYTES, parseHeader, type GoFormat } from "./header";
 import { createConverter, type Converter } from "./convert";
@@ -139,7 +140,7 @@ export function createGoTraceImporter(options: GoImportOptions = {}): GoTraceImp
   }
 
   function finishV1(): GoImportError | undefined {
-    const bytes = concat(v1Bytes!);
+    const bytes = concatBytes(v1Bytes!);
     v1Bytes = undefined;
     const rec = readV1Records(bytes, minor);
     const ordered = orderV1(rec.byP);
@@ -215,16 +216,4 @@ function missingStack(events: readonly V1Event[], stacks: ReadonlyMap<number, un
     }
   }
   return undefined;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
