@@ -12,7 +12,6 @@
 import { type BlockReason, type GoBlock, type ObjectKind, type SelectBegin } from "../format/schema";
 import type { Entities } from "./entities";
 import type { EventStore } from "./event-store";
-import type { Indexes } from "./indexes";
 import { describeSync } from "./describe-sync";
 import { BLOCKED, DONE, RUNNABLE, RUNNING, SLEEPING, type MachineState } from "./machine";
 import type {
@@ -22,7 +21,8 @@ import type {
 export interface DescribeContext {
   readonly store: EventStore;
   readonly ent: Entities;
-  readonly indexes: Indexes;
+  /** Per object slot: the index of its first `chan.close`, -1 when none. */
+  readonly closedAt: Int32Array;
   readonly idx: number;
   readonly loc: (id: number) => SourceLocation | undefined;
 }
@@ -123,10 +123,10 @@ function slotsOf(ent: Entities, idx: number, ...kinds: ObjectKind[]): number[] {
 }
 
 function channelState(m: MachineState, c: DescribeContext, s: number, q: (n: string, id: number) => number[]): ChannelState {
-  const { store, ent, indexes, idx } = c;
+  const { store, ent, idx } = c;
   const id = ent.oId[s]!;
   const buf = m.buffers.get(s) ?? [];
-  const closedAt = indexes.closedAt[s]!;
+  const closedAt = c.closedAt[s]!;
   return {
     id,
     name: ent.oName[s]!,

@@ -1,6 +1,9 @@
 /**
- * The lookup indexes built once loading is done: events per goroutine and per object (CSR:
- * one offsets array and one items array each), and the first `chan.close` of every channel.
+ * The lookup indexes: events per goroutine and per object (CSR: one offsets array and one items
+ * array each), and the first `chan.close` of every channel. `closedAt` is built once loading is
+ * done (every state query reads it); the event lists on first use (`TraceModel.eventsOf`: the
+ * timeline, the inspector and stepping), so a model loaded for anything else (a live run's
+ * model, rebuilt as lines arrive) does not pay for them. A snapshot carries both.
  *
  * Invariants: every list is ascending and holds an event at most once; a goroutine's list holds
  * the events it acted in (`g`), created it (`child`) or woke it (`target`); an object's list holds
@@ -15,11 +18,10 @@ export interface Csr {
   readonly items: Int32Array;
 }
 
-export interface Indexes {
+/** Every event of each goroutine and of each object, by slot. */
+export interface EventLists {
   readonly byGoroutine: Csr;
   readonly byObject: Csr;
-  /** Per object slot: index of its first `chan.close`, -1 when none. */
-  readonly closedAt: Int32Array;
 }
 
 /** id → slot as an Int32Array (-1 = none) when ids are small (the usual case: they count up from 1). */
@@ -110,23 +112,24 @@ function visitWhole(whole: Record<string, unknown>, i: number, gs: CsrBuilder, o
   if (Array.isArray(whole.cases)) for (const c of whole.cases as { ch: number }[]) os.visit(c.ch, i);
 }
 
-export function buildIndexes(store: EventStore, ent: Entities): Indexes {
-  const closedAt = new Int32Array(ent.oId.length).fill(-1);
+export function buildEventLists(store: EventStore, ent: Entities): EventLists {
   const gs = new CsrBuilder(ent.gId.length, denseSlots(ent.gSlot), ent.gSlot);
   const os = new CsrBuilder(ent.oId.length, denseSlots(ent.oSlot), ent.oSlot);
   visitEvents(store, gs, os);
   gs.startFill();
   os.startFill();
   visitEvents(store, gs, os);
+  return { byGoroutine: { offsets: gs.offsets, items: gs.items }, byObject: { offsets: os.offsets, items: os.items } };
+}
+
+/** Per object slot: the index of its first `chan.close`, -1 when none. */
+export function buildClosedAt(store: EventStore, ent: Entities): Int32Array {
+  const closedAt = new Int32Array(ent.oId.length).fill(-1);
   for (let i = 0; i < store.n; i++) {
     if ((store.k[i]! & KIND_MASK) !== Kind.ChanClose) continue;
     const whole = store.irregular.get(i) as { ch: number } | undefined;
     const s = ent.oSlot.get(whole ? whole.ch : store.a[i]!);
     if (s !== undefined && closedAt[s] === -1) closedAt[s] = i;
   }
-  return {
-    byGoroutine: { offsets: gs.offsets, items: gs.items },
-    byObject: { offsets: os.offsets, items: os.items },
-    closedAt,
-  };
+  return closedAt;
 }

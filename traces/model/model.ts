@@ -1,7 +1,8 @@
 /**
  * The loaded model: static tables, columns, indexes and checkpoints behind the `TraceModel`
- * interface. `stateAt` restores the nearest checkpoint at or before the event and replays at
- * most `interval - 1` events into a scratch state, then describes it (`describe-state.ts`).
+ * interface; the per-entity event lists are built on the first `eventsOf` (indexes.ts).
+ * `stateAt` restores the nearest checkpoint at or before the event and replays at most
+ * `interval - 1` events into a scratch state, then describes it (`describe-state.ts`).
  *
  * Invariant: `checkpoints[j]` is the state before event `j * interval` (so `[0]` is the start).
  */
@@ -10,7 +11,7 @@ import type { Entities } from "./entities";
 import type { EventStore } from "./event-store";
 import { EventColumns } from "./columns";
 import { describeState } from "./describe-state";
-import { buildIndexes, type Indexes } from "./indexes";
+import { buildClosedAt, buildEventLists, type EventLists } from "./indexes";
 import { MachineState, apply, restore, type Checkpoint } from "./machine";
 import type { GoroutineInfo, ModelEntity, ModelState, ObjectInfo, SourceLocation, TraceModel } from "./types";
 
@@ -24,10 +25,13 @@ export interface ModelParts {
   readonly interval: number;
 }
 
-/** What a model was made from: a snapshot (snapshot.ts) saves exactly this. */
+/** What a model was made from: a snapshot (snapshot.ts) saves the parts and `closedAt`. */
 export interface ModelInternals {
   readonly parts: ModelParts;
-  readonly indexes: Indexes;
+  /** Per object slot: the index of its first `chan.close`, -1 when none. */
+  readonly closedAt: Int32Array;
+  /** The event lists, built on the first call (the model's own `eventsOf` shares them). */
+  readonly eventLists: () => EventLists;
 }
 
 const EMPTY = new Int32Array(0);
@@ -40,19 +44,27 @@ export function modelInternals(model: TraceModel): ModelInternals | undefined {
   return internals.get(model);
 }
 
-/** Ends loading: the columns trimmed to their length, then indexed. */
-function finishLoading(store: EventStore, ent: Entities): Indexes {
+/** Ends loading: the columns trimmed to their length, then the channels' closing events found. */
+function finishLoading(store: EventStore, ent: Entities): Int32Array {
   store.trim();
-  return buildIndexes(store, ent);
+  return buildClosedAt(store, ent);
+}
+
+/** Indexes a snapshot carries (snapshot.ts). */
+export interface SavedIndexes {
+  readonly closedAt: Int32Array;
+  readonly lists: EventLists;
 }
 
 /**
- * `prebuilt`: given when rehydrating a snapshot (snapshot.ts), whose store was saved trimmed and
- * whose indexes were saved with it; otherwise the store is trimmed and indexed here.
+ * `saved`: given when rehydrating a snapshot (snapshot.ts), whose store was saved trimmed with its
+ * indexes; otherwise the store is trimmed and `closedAt` built here, the event lists on first use.
  */
-export function createTraceModel(parts: ModelParts, prebuilt?: Indexes): TraceModel {
+export function createTraceModel(parts: ModelParts, saved?: SavedIndexes): TraceModel {
   const { store, ent, checkpoints, interval } = parts;
-  const indexes = prebuilt ?? finishLoading(store, ent);
+  const closedAt = saved?.closedAt ?? finishLoading(store, ent);
+  let lists: EventLists | undefined = saved?.lists;
+  const eventLists = (): EventLists => (lists ??= buildEventLists(store, ent));
   const locById = new Map<number, SourceLocation>();
   for (const l of parts.locs) locById.set(l.id, { id: l.id, file: l.file, line: l.line, col: l.col, fn: l.fn });
 
@@ -95,7 +107,7 @@ export function createTraceModel(parts: ModelParts, prebuilt?: Indexes): TraceMo
     const cp = Math.floor((idx + 1) / interval);
     restore(scratch, checkpoints[Math.min(cp, checkpoints.length - 1)]!, ent.gFinalLoc);
     for (let i = Math.min(cp, checkpoints.length - 1) * interval; i <= idx; i++) apply(scratch, store, ent, i);
-    return describeState(scratch, { store, ent, indexes, idx, loc: (id) => locById.get(id) });
+    return describeState(scratch, { store, ent, closedAt, idx, loc: (id) => locById.get(id) });
   }
 
   const model: TraceModel = {
@@ -123,7 +135,7 @@ export function createTraceModel(parts: ModelParts, prebuilt?: Indexes): TraceMo
     timeOf: (i) => store.timeOf(i),
     indexOfSeq,
     eventsOf(entity: ModelEntity): Int32Array {
-      const csr = entity.kind === "goroutine" ? indexes.byGoroutine : indexes.byObject;
+      const csr = entity.kind === "goroutine" ? eventLists().byGoroutine : eventLists().byObject;
       const s = entity.kind === "goroutine" ? ent.gSlot.get(entity.id) : ent.oSlot.get(entity.id);
       if (s === undefined) return EMPTY;
       return csr.items.subarray(csr.offsets[s]!, csr.offsets[s + 1]!);
@@ -131,6 +143,6 @@ export function createTraceModel(parts: ModelParts, prebuilt?: Indexes): TraceMo
     seqAtTime: (t) => seqOfIndex(store.lastIndexAtOrBefore(t)),
     stateAt: (seq) => stateAtIndex(indexOfSeq(seq)),
   };
-  internals.set(model, { parts, indexes });
+  internals.set(model, { parts, closedAt, eventLists });
   return model;
 }

@@ -15,23 +15,29 @@
  * Invariants: section offsets are relative to B and multiples of 8, so with the snapshot at a
  * multiple of 8 in its buffer every section can be viewed in place; the snapshot ends exactly at
  * the end of its binary area; elements are in the platform's byte order, which must be
- * little-endian (every platform the app runs on is), and both ends check it.
+ * little-endian (every platform the app runs on is), and both ends check it. An `i32` section is
+ * stored as `i8` or `i16` when every value fits (the writer narrows, the reader widens): a
+ * snapshot crosses a process boundary, where each byte costs more than the copy that saves it.
  */
 import { concatBytes } from "../format/bytes";
 
 /** Bumped whenever the layout or the meaning of any saved field changes. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 const MAGIC = "GOROSNAP";
 const HEAD_BYTES = 24;
 
 const ELEMENT_TYPES = { u8: Uint8Array, i32: Int32Array, f64: Float64Array } as const;
+/** The element types sections are written and read as. */
 export type ElementType = keyof typeof ELEMENT_TYPES;
+/** The element types sections are stored as: an `i32` section may be stored narrowed. */
+const STORED_TYPES = { ...ELEMENT_TYPES, i8: Int8Array, i16: Int16Array } as const;
+type StoredType = keyof typeof STORED_TYPES;
 type Column = Uint8Array | Int32Array | Float64Array;
 type ColumnOf<T extends ElementType> = InstanceType<(typeof ELEMENT_TYPES)[T]>;
 
-/** Where a section lies: its element type, byte offset from the binary area, element count. */
-export type SectionRef = readonly [ElementType, number, number];
+/** Where a section lies: its stored element type, byte offset from the binary area, element count. */
+export type SectionRef = readonly [StoredType, number, number];
 
 /** Every problem with a snapshot's bytes surfaces as this error, before any model is built. */
 export function snapshotError(why: string): never {
@@ -129,10 +135,32 @@ class Checksum {
 /** A section's content: one typed array, or several whose elements follow each other. */
 export type SectionContent = Column | readonly Column[];
 
+/** The narrowest type that holds every value of `columns`, and its copy when narrower than `i32`. */
+function narrowed(columns: readonly Int32Array[], count: number): { type: StoredType; copy?: Int8Array | Int16Array } {
+  let min = 0;
+  let max = 0;
+  for (const c of columns) {
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i]!;
+      if (v < min) min = v;
+      else if (v > max) max = v;
+    }
+    if (min < -32768 || max > 32767) return { type: "i32" };
+  }
+  const copy = min >= -128 && max <= 127 ? new Int8Array(count) : new Int16Array(count);
+  let at = 0;
+  for (const c of columns) {
+    copy.set(c, at); // every value fits, so the conversion keeps it
+    at += c.length;
+  }
+  return { type: copy instanceof Int8Array ? "i8" : "i16", copy };
+}
+
 /**
  * Collects sections, then lays the snapshot out as parts: one small fresh head (head, JSON and its
- * padding), then each section's arrays viewed in place, each followed by its zero padding (views of
- * one fresh 8-byte buffer). The parts joined are the snapshot; none is copied from a section.
+ * padding), then each section's arrays viewed in place (or its narrowed copy), each followed by its
+ * zero padding (views of one fresh 8-byte buffer). The parts joined are the snapshot; no section
+ * stored at its own width is copied.
  */
 export class SnapshotWriter {
   private readonly contents: (readonly Column[])[] = [];
@@ -140,14 +168,18 @@ export class SnapshotWriter {
   readonly sections: Record<string, SectionRef> = {};
 
   add(name: string, type: ElementType, content: SectionContent): void {
-    const columns: readonly Column[] = Array.isArray(content) ? content : [content as Column];
+    let columns: readonly Column[] = Array.isArray(content) ? content : [content as Column];
     let count = 0;
     let bytes = 0;
-    for (const c of columns) {
-      count += c.length;
-      bytes += c.byteLength;
+    for (const c of columns) count += c.length;
+    let stored: StoredType = type;
+    if (type === "i32") {
+      const narrow = narrowed(columns as readonly Int32Array[], count);
+      stored = narrow.type;
+      if (narrow.copy) columns = [narrow.copy as unknown as Column];
     }
-    this.sections[name] = [type, this.size, count];
+    for (const c of columns) bytes += c.byteLength;
+    this.sections[name] = [stored, this.size, count];
     this.contents.push(columns);
     this.size += align8(bytes);
   }
@@ -231,20 +263,28 @@ export class SnapshotReader {
     this.sections = sections as Record<string, unknown>;
   }
 
-  /** Section `name` as a view, checked for its type, its bounds and (unless undefined) its count. */
+  /**
+   * Section `name` as a view (a widened copy when stored narrowed), checked for its type, its
+   * bounds and (unless undefined) its count.
+   */
   get<T extends ElementType>(name: string, type: T, count: number | undefined): ColumnOf<T> {
     const ref = Object.hasOwn(this.sections, name) ? this.sections[name] : undefined;
     if (!Array.isArray(ref) || ref.length !== 3) snapshotError(`section ${name} is missing`);
     const [t, offset, n] = ref as unknown[];
-    if (t !== type) snapshotError(`section ${name} holds ${String(t)}, expected ${type}`);
+    const widen = type === "i32" && (t === "i8" || t === "i16");
+    if (t !== type && !widen) snapshotError(`section ${name} holds ${String(t)}, expected ${type}`);
     if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) % 8 !== 0) snapshotError(`section ${name} has a bad offset`);
     if (!Number.isSafeInteger(n) || (n as number) < 0) snapshotError(`section ${name} has a bad length`);
     if (count !== undefined && n !== count) snapshotError(`section ${name} holds ${String(n)} elements, expected ${count}`);
-    const ctor = ELEMENT_TYPES[type];
+    const ctor = STORED_TYPES[t as StoredType];
     const start = this.binStart + (offset as number);
     if (start + (n as number) * ctor.BYTES_PER_ELEMENT > this.bytes.length) snapshotError(`section ${name} runs past the end: truncated?`);
     // Typed as over an ArrayBuffer, as the model's own columns are; a SharedArrayBuffer views the same.
-    return new ctor(this.bytes.buffer as ArrayBuffer, this.bytes.byteOffset + start, n as number) as ColumnOf<T>;
+    const view = new ctor(this.bytes.buffer as ArrayBuffer, this.bytes.byteOffset + start, n as number);
+    if (!widen) return view as ColumnOf<T>;
+    const wide = new Int32Array(n as number);
+    wide.set(view);
+    return wide as ColumnOf<T>;
   }
 
   /** Section `name` when the table lists it, else undefined. */

@@ -2,26 +2,30 @@
  * A loaded model as one `Uint8Array` (or as parts that join into it): a model built in one place (the backend's worker) is sent
  * as a snapshot and rehydrated elsewhere (the renderer) with no parsing and no index building.
  *
- * A snapshot saves exactly what `createTraceModel` was given (`ModelParts`) plus the indexes it
- * built: the store's columns, pools, time runs and interned literals, the indexes and the
- * checkpoints as binary sections (snapshot-layout.ts); the small things (header, end, locs, the
- * string table, events kept whole, the entity tables) as JSON. Fields that are only lookups
- * (id → slot maps, dense tables, per-kind lists) are rebuilt from the entity tables.
+ * A snapshot saves exactly what `createTraceModel` was given (`ModelParts`) plus its indexes
+ * (indexes.ts; the event lists are built here if the model had not needed them yet): the store's
+ * columns, pools, time runs and interned literals, the indexes and the checkpoints as binary
+ * sections (snapshot-layout.ts); the small things (header, end, locs, the string table, events
+ * kept whole, the entity tables) as JSON. Fields that are only lookups (id → slot maps, dense
+ * tables, per-kind lists) are rebuilt from the entity tables.
  *
- * Encoding copies none of the binary sections: `encodeModelSnapshotParts` returns views of the
- * model's own typed arrays between small fresh parts, so the sender writes (or transfers) them
- * as they are instead of first copying tens of megabytes into fresh memory.
+ * Encoding copies no section stored at its own width: `encodeModelSnapshotParts` returns views
+ * of the model's own typed arrays between small fresh parts, so the sender writes (or transfers)
+ * them as they are instead of first copying tens of megabytes into fresh memory. An `i32`
+ * section whose values all fit 8 or 16 bits is stored narrowed (a copy a half or a quarter the
+ * size; snapshot-layout.ts): the goroutine, location and operand columns usually are.
  *
  * Invariants: the decoded model answers every `TraceModel` query exactly as the encoded one did;
  * its typed arrays are views into the snapshot's buffer (copied once only when the snapshot does
- * not start at a multiple of 8 in its buffer), so the bytes must not be modified afterwards.
+ * not start at a multiple of 8 in its buffer) but for narrowed sections, which are widened into
+ * fresh arrays; the bytes must not be modified afterwards.
  * `STORE_FIELDS`, `ENTITY_FIELDS` and `LITERAL_FIELDS` name every own field of the classes saved
  * here; a test holds them to the classes, so a new field cannot be dropped unnoticed.
  */
 import type { TraceEvent } from "../format/schema";
 import { Entities } from "./entities";
 import { EventStore } from "./event-store";
-import type { Csr, Indexes } from "./indexes";
+import type { Csr } from "./indexes";
 import type { Checkpoint } from "./machine";
 import { createTraceModel, modelInternals } from "./model";
 import { joinParts, SnapshotReader, SnapshotWriter, snapshotError } from "./snapshot-layout";
@@ -74,14 +78,15 @@ export const joinSnapshotParts: (parts: readonly Uint8Array[]) => Uint8Array = j
 /**
  * The model's snapshot as parts whose concatenation is exactly `encodeModelSnapshot(model)`: a
  * small fresh head part (head and JSON), then per binary section views of the model's own arrays
- * (columns, pools, literals, indexes, each checkpoint's arrays) and small zero paddings. Parts may
- * share a buffer (every padding views one; a decoded model's arrays all view its snapshot), and a
- * view's buffer may hold more than the view (a column with slack). `model` must have been made by
+ * (columns, pools, literals, indexes, each checkpoint's arrays), fresh narrowed copies of the
+ * `i32` sections that fit 8 or 16 bits, and small zero paddings. Parts may share a buffer (every
+ * padding views one; a decoded model's full-width arrays all view its snapshot), and a view's
+ * buffer may hold more than the view (a column with slack). `model` must have been made by
  * this module's `createTraceModel` (`loadModel`, a `ModelBuilder` or `decodeModelSnapshot`).
  *
  * Views rather than copies are sound because a loaded model's arrays are never written again:
  * `createTraceModel` trims the store (`finishLoading` → `EventStore.trim`, which seals the
- * literals) and builds the indexes before the model exists, no `TraceModel` method writes its
+ * literals) and builds `closedAt` before the model exists (the event lists once, never changed), no `TraceModel` method writes its
  * arrays, and a decoded model's arrays view snapshot bytes that must not change either. The
  * caller, in turn, must not write the parts, and once it transfers their buffers elsewhere the
  * model here is unusable (its arrays detached).
@@ -89,7 +94,8 @@ export const joinSnapshotParts: (parts: readonly Uint8Array[]) => Uint8Array = j
 export function encodeModelSnapshotParts(model: TraceModel): Uint8Array[] {
   const internals = modelInternals(model);
   if (!internals) throw new Error("encodeModelSnapshot: this TraceModel was not made by createTraceModel (loadModel, a ModelBuilder or decodeModelSnapshot)");
-  const { parts: { header, end, locs, store, ent, checkpoints, interval }, indexes } = internals;
+  const { parts: { header, end, locs, store, ent, checkpoints, interval }, closedAt } = internals;
+  const lists = internals.eventLists();
   const out = new SnapshotWriter();
   const n = store.n;
   for (const [name, type] of EVENT_COLUMNS) {
@@ -104,9 +110,9 @@ export function encodeModelSnapshotParts(model: TraceModel): Uint8Array[] {
   out.add("textArena", "u8", literals.arena);
   out.add("textStarts", "i32", literals.starts);
   out.add("textLengths", "i32", literals.lengths);
-  addCsr(out, "byGoroutine", indexes.byGoroutine);
-  addCsr(out, "byObject", indexes.byObject);
-  out.add("closedAt", "i32", indexes.closedAt);
+  addCsr(out, "byGoroutine", lists.byGoroutine);
+  addCsr(out, "byObject", lists.byObject);
+  out.add("closedAt", "i32", closedAt);
   // One section each, the checkpoints' arrays one after another (`split` cuts them apart again).
   out.add("checkpointInts", "i32", checkpoints.map((c) => c.ints));
   out.add("checkpointFloats", "f64", checkpoints.map((c) => c.floats));
@@ -137,13 +143,10 @@ export function decodeModelSnapshot(bytes: Uint8Array): TraceModel {
   restoreNegativeZeros(json, json.negativeZeros);
   const store = decodeStore(json, reader);
   const ent = decodeEntities(json.ent);
-  const indexes: Indexes = {
-    byGoroutine: readCsr(reader, "byGoroutine", ent.gId.length),
-    byObject: readCsr(reader, "byObject", ent.oId.length),
-    closedAt: reader.get("closedAt", "i32", ent.oId.length),
-  };
+  const closedAt = reader.get("closedAt", "i32", ent.oId.length);
+  const lists = { byGoroutine: readCsr(reader, "byGoroutine", ent.gId.length), byObject: readCsr(reader, "byObject", ent.oId.length) };
   const checkpoints = split(reader, json.checkpoints.ints, json.checkpoints.floats);
-  return createTraceModel({ header: json.header, end: json.end, locs: json.locs, store, ent, checkpoints, interval: json.interval }, indexes);
+  return createTraceModel({ header: json.header, end: json.end, locs: json.locs, store, ent, checkpoints, interval: json.interval }, { closedAt, lists });
 }
 
 function decodeStore(json: SnapshotJson, reader: SnapshotReader): EventStore {

@@ -267,33 +267,49 @@ describe("model snapshots carry every field", () => {
 });
 
 describe("snapshot parts", () => {
-  it("view the loaded model's own arrays: only the head and the paddings are fresh", () => {
+  it("view the loaded model's own arrays, but for narrowed copies, the head and the paddings", () => {
     const model = loadModel(sample("worker-pools"), { checkpointInterval: 8 }).model;
-    const { parts: { store, checkpoints }, indexes } = modelInternals(model)!;
+    const { parts: { store, checkpoints }, closedAt, eventLists } = modelInternals(model)!;
     const literals = store.texts.saved();
-    const arrays = [
-      store.k, store.g, store.loc!, store.a, store.b, store.x, store.y, store.runStart, store.runT, store.ints, store.nums,
-      literals.arena, literals.starts, literals.lengths, indexes.byGoroutine.offsets, indexes.byGoroutine.items,
-      indexes.byObject.offsets, indexes.byObject.items, indexes.closedAt, ...checkpoints.flatMap((c) => [c.ints, c.floats]),
-    ];
     const parts = encodeModelSnapshotParts(model);
+    const { byGoroutine, byObject } = eventLists();
+    const sections = sectionsOf(joined(parts));
+    const byName: [string, Uint8Array | Int32Array | Float64Array][] = [
+      ["k", store.k], ["g", store.g], ["loc", store.loc!], ["a", store.a], ["b", store.b], ["x", store.x], ["y", store.y],
+      ["runStart", store.runStart], ["runT", store.runT], ["ints", store.ints], ["nums", store.nums],
+      ["textArena", literals.arena], ["textStarts", literals.starts], ["textLengths", literals.lengths], ["closedAt", closedAt],
+      ["byGoroutine.offsets", byGoroutine.offsets], ["byGoroutine.items", byGoroutine.items], ["byObject.offsets", byObject.offsets], ["byObject.items", byObject.items],
+      ...checkpoints.map((c) => ["checkpointInts", c.ints] as [string, Int32Array]),
+      ...checkpoints.map((c) => ["checkpointFloats", c.floats] as [string, Float64Array]),
+    ];
     const buffers = new Set(parts.map((p) => p.buffer));
-    for (const a of arrays) if (a.length > 0) expect(buffers.has(a.buffer)).toBe(true);
-    const own = new Set<ArrayBufferLike>(arrays.map((a) => a.buffer));
+    const narrowedNames = new Set(Object.keys(sections).filter((name) => sections[name]![0] === "i8" || sections[name]![0] === "i16"));
+    // A small trace's goroutine, location and operand columns fit 8 bits; floats and bytes stay as they are.
+    for (const name of ["g", "loc", "a"]) expect(narrowedNames.has(name)).toBe(true);
+    for (const name of ["k", "runT", "nums", "checkpointFloats"]) expect(narrowedNames.has(name)).toBe(false);
+    for (const [name, a] of byName) {
+      if (a.length > 0 && !narrowedNames.has(name)) expect(buffers.has(a.buffer), name).toBe(true);
+    }
+    const own = new Set<ArrayBufferLike>(byName.map(([, a]) => a.buffer));
     const fresh = parts.filter((p) => !own.has(p.buffer));
-    // The head (head, JSON and its padding), then paddings of under 8 bytes, all views of one buffer.
+    // The head (head, JSON and its padding), one copy per narrowed section, paddings of under 8 bytes.
     expect(fresh[0]).toBe(parts[0]);
-    expect(new Set(fresh.slice(1).map((p) => p.buffer)).size).toBe(1);
-    for (const p of fresh.slice(1)) expect(p.byteLength).toBeLessThan(8);
+    const perBuffer = new Map<ArrayBufferLike, Uint8Array[]>();
+    for (const p of fresh.slice(1)) perBuffer.set(p.buffer, [...(perBuffer.get(p.buffer) ?? []), p]);
+    const [paddings, ...copies] = [...perBuffer.values()].sort((a, b) => b.length - a.length);
+    for (const p of paddings!) expect(p.byteLength).toBeLessThan(8);
+    for (const c of copies) expect(c.length).toBe(1);
+    expect(copies.length).toBe([...narrowedNames].filter((name) => sections[name]![2] > 0).length);
     expect(joined(parts)).toEqual(encodeModelSnapshot(model));
   });
 
   it("of a decoded model view its snapshot's buffer", () => {
     const bytes = encodeModelSnapshot(loadModel(sample("worker-pool-results")).model);
     const parts = encodeModelSnapshotParts(decodeModelSnapshot(bytes));
-    expect(parts.filter((p) => p.buffer === bytes.buffer).length).toBeGreaterThan(15);
-    // Past the head, every part views the snapshot but the paddings (under 8 bytes each).
-    for (const p of parts.slice(1)) if (p.buffer !== bytes.buffer) expect(p.byteLength).toBeLessThan(8);
+    const narrowed = Object.values(sectionsOf(bytes)).filter(([type, , n]) => (type === "i8" || type === "i16") && n > 0).length;
+    expect(parts.filter((p) => p.buffer === bytes.buffer).length).toBeGreaterThanOrEqual(5);
+    // Past the head, every part views the snapshot but the narrowed copies and the paddings (under 8 bytes each).
+    expect(parts.slice(1).filter((p) => p.buffer !== bytes.buffer && p.byteLength >= 8).length).toBeLessThanOrEqual(narrowed);
     expect(joined(parts)).toEqual(bytes);
   });
 
@@ -324,17 +340,72 @@ describe("snapshot parts", () => {
   });
 });
 
+describe("i32 sections", () => {
+  const stored = (values: number[]) => {
+    const writer = new SnapshotWriter();
+    writer.add("s", "i32", [Int32Array.from(values.slice(0, 3)), Int32Array.from(values.slice(3))]);
+    const bytes = joined(writer.finish(JSON.stringify({ sections: writer.sections })));
+    return { type: writer.sections.s![0], back: new SnapshotReader(bytes).get("s", "i32", values.length), bytes };
+  };
+
+  it("are stored in the narrowest of i8, i16 and i32 that holds every value", () => {
+    expect(stored([0, 1, -128, 127]).type).toBe("i8");
+    expect(stored([0, 128]).type).toBe("i16");
+    expect(stored([-129, 5]).type).toBe("i16");
+    expect(stored([-32768, 32767, 0]).type).toBe("i16");
+    expect(stored([1, 2, 3, 32768]).type).toBe("i32");
+    expect(stored([1, 2, 3, -32769]).type).toBe("i32");
+    expect(stored([]).type).toBe("i8");
+    expect(stored([7, 200, -3, 40000]).bytes.length).toBeGreaterThan(stored([7, 200, -3, 4000]).bytes.length);
+  });
+
+  it("read back as the Int32Array written, whatever their range", () => {
+    const range = fc.constantFrom(100, 30_000, 2 ** 31 - 1);
+    fc.assert(
+      fc.property(range.chain((r) => fc.array(fc.integer({ min: -r - 1, max: r }), { maxLength: 60 })), (values) => {
+        const { back } = stored(values);
+        expect(back).toBeInstanceOf(Int32Array);
+        expect([...back]).toEqual(values);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("are only widened to i32: a narrowed section asked for as another type is refused", () => {
+    const writer = new SnapshotWriter();
+    writer.add("s", "i32", Int32Array.of(1, 2, 3));
+    const reader = new SnapshotReader(joined(writer.finish(JSON.stringify({ sections: writer.sections }))));
+    expect(() => reader.get("s", "f64", 3)).toThrow(/section s holds i8, expected f64/);
+    expect(() => reader.get("s", "u8", 3)).toThrow(/section s holds i8, expected u8/);
+  });
+});
+
 describe("decoded models", () => {
   it("view the snapshot's buffer rather than copying it", () => {
     const bytes = encodeModelSnapshot(loadModel(sample("worker-pools")).model);
-    const { parts, indexes } = modelInternals(decodeModelSnapshot(bytes))!;
+    const { parts, eventLists, closedAt } = modelInternals(decodeModelSnapshot(bytes))!;
     const { store } = parts;
-    for (const column of [store.k, store.g, store.a, store.b, store.x, store.y, store.runStart, store.runT, store.ints, store.nums, store.texts.saved().arena]) {
-      expect(column.buffer).toBe(bytes.buffer);
+    const sections = sectionsOf(bytes);
+    // Sections stored at their own width are views; narrowed ones are widened copies.
+    const columns = [
+      ["k", store.k], ["g", store.g], ["loc", store.loc!], ["a", store.a], ["b", store.b], ["x", store.x], ["y", store.y], ["runT", store.runT],
+      ["nums", store.nums], ["textArena", store.texts.saved().arena], ["checkpointInts", parts.checkpoints[0]!.ints], ["checkpointFloats", parts.checkpoints[0]!.floats],
+      ["byGoroutine.items", eventLists().byGoroutine.items], ["byObject.offsets", eventLists().byObject.offsets], ["closedAt", closedAt],
+    ] as const;
+    let views = 0;
+    let copies = 0;
+    for (const [name, column] of columns) {
+      if (/^i(8|16)$/.test(sections[name]![0])) {
+        expect(column, name).toBeInstanceOf(Int32Array);
+        expect(column.buffer, name).not.toBe(bytes.buffer);
+        copies++;
+      } else {
+        expect(column.buffer, name).toBe(bytes.buffer);
+        views++;
+      }
     }
-    for (const column of [indexes.byGoroutine.items, indexes.byObject.offsets, indexes.closedAt, parts.checkpoints[0]!.ints, parts.checkpoints[0]!.floats]) {
-      expect(column.buffer).toBe(bytes.buffer);
-    }
+    expect(views).toBeGreaterThanOrEqual(4);
+    expect(copies).toBeGreaterThanOrEqual(3);
   });
 
   it("decode from a snapshot that is not 8-aligned in its buffer (one copy)", () => {
@@ -347,6 +418,12 @@ describe("decoded models", () => {
 });
 
 /** Re-frames `bytes` around an edited JSON section, keeping the binary area (and so its checksum). */
+/** The section table of a snapshot's JSON. */
+function sectionsOf(bytes: Uint8Array): Record<string, [string, number, number]> {
+  const jsonBytes = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(24, 24 + jsonBytes))).sections;
+}
+
 function withJson(bytes: Uint8Array, edit: (json: Record<string, any>) => void): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   const jsonBytes = view.getUint32(12, true);
