@@ -24,7 +24,12 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; a smaller bundle parses sooner at start-up.
       minify: true,
       target: "chrome120",
-      rolldownOptions: { input: resolve(__dirname, "renderer/index.html") },
+      rolldownOptions: {
+        // early-model: browser mode's server adds it to the page it serves, by this fixed name
+        // (renderer/src/api/early-model.ts); everything else is named by content.
+        input: { index: resolve(__dirname, "renderer/index.html"), "early-model": resolve(__dirname, "renderer/src/api/early-model.ts") },
+        output: { entryFileNames: (chunk) => (chunk.name === "early-model" ? "assets/early-model.js" : "assets/[name]-[hash].js") },
+      },
     },
   },
 });

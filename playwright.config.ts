@@ -6,17 +6,9 @@
  */
 import { defineConfig } from "@playwright/test";
 
-/** Debian's Chromium; PLAYWRIGHT_CHROMIUM overrides it (e.g. a Playwright-downloaded build). */
-export const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium";
-/**
- * `PreloadTopChromeWebUI` off: Chromium 156 otherwise builds its omnibox popup (a WebUI page of
- * some hundred modules) in a renderer of its own at startup, which keeps one CPU busy for the
- * first seconds of every browser (and there is no omnibox in a headless browser or in Electron).
- */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-  "--disable-features=PreloadTopChromeWebUI",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "./scripts/chromium.mjs";
+
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: "test/e2e",

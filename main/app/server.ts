@@ -230,9 +230,9 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
   }
 
   /**
-   * The page, told to start downloading the initial trace's model while it parses: by the time
-   * its script has asked the API which trace that is, the bytes are there (the page's own fetch
-   * of the same URL takes the preloaded response). The id is ours (`t<digits>`), never user text.
+   * The page, told which trace's model to start downloading while the app's bundle loads: a meta
+   * naming it and the early-model script (renderer/src/api/early-model.ts), which downloads it in
+   * a worker and hands it to the app. The id is ours (`t<digits>`), never user text.
    */
   function servePage(res: http.ServerResponse, file: string): void {
     let html = fs.readFileSync(file, "utf8");
@@ -243,7 +243,7 @@ export async function startServer(options: ServerOptions): Promise<BrowserServer
       // the initial trace cannot be opened: the page will say why when it asks
     }
     if (id !== undefined && /^t\d+$/.test(id)) {
-      html = html.replace("<head>", `<head>\n    <link rel="preload" href="/api/model/${id}" as="fetch" crossorigin />`);
+      html = html.replace("<head>", `<head>\n    <meta name="goroscope-initial-model" content="${id}" />\n    <script type="module" async src="./assets/early-model.js"></script>`);
     }
     res.writeHead(200, { "Content-Type": CONTENT_TYPES[".html"]!, "Content-Length": String(Buffer.byteLength(html)) });
     res.end(html);

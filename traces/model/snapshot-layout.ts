@@ -18,6 +18,11 @@
  * little-endian (every platform the app runs on is), and both ends check it. An `i32` section is
  * stored as `i8` or `i16` when every value fits (the writer narrows, the reader widens): a
  * snapshot crosses a process boundary, where each byte costs more than the copy that saves it.
+ * A column of references that grow within each kind of event (pool offsets, sequence numbers)
+ * may instead be stored as keyed deltas: each value minus the previous value of the same key (a
+ * `u8` section masked, e.g. the event kinds; the first of each key minus that key's base),
+ * narrowed in turn; its ref then names the key section, the mask and the bases (the first value
+ * of each key): `[type, offset, count, keySection, mask, bases]`.
  */
 import { concatBytes } from "../format/bytes";
 
@@ -36,8 +41,26 @@ type StoredType = keyof typeof STORED_TYPES;
 type Column = Uint8Array | Int32Array | Float64Array;
 type ColumnOf<T extends ElementType> = InstanceType<(typeof ELEMENT_TYPES)[T]>;
 
-/** Where a section lies: its stored element type, byte offset from the binary area, element count. */
-export type SectionRef = readonly [StoredType, number, number];
+/**
+ * Where a section lies: its stored element type, byte offset from the binary area, element count;
+ * for keyed deltas also the key section and mask.
+ */
+export type SectionRef = readonly [StoredType, number, number] | readonly [StoredType, number, number, string, number, readonly number[]];
+
+/** Keyed deltas (see the header): the key of element i is `keys[i] & mask`. */
+export interface DeltaKeys {
+  readonly section: string;
+  readonly keys: Uint8Array;
+  readonly mask: number;
+}
+
+function undoKeyedDeltas(column: Int32Array, keys: Uint8Array, mask: number, bases: readonly number[]): void {
+  const last = Int32Array.from(bases);
+  for (let i = 0; i < column.length; i++) {
+    const k = keys[i]! & mask;
+    last[k] = column[i] = (column[i]! + last[k]!) | 0;
+  }
+}
 
 /** Every problem with a snapshot's bytes surfaces as this error, before any model is built. */
 export function snapshotError(why: string): never {
@@ -135,6 +158,9 @@ class Checksum {
 /** A section's content: one typed array, or several whose elements follow each other. */
 export type SectionContent = Column | readonly Column[];
 
+/** The narrowest of i8, i16 and i32 for values in [min, max]. */
+const widthFor = (min: number, max: number): StoredType => (min >= -128 && max <= 127 ? "i8" : min >= -32768 && max <= 32767 ? "i16" : "i32");
+
 /** The narrowest type that holds every value of `columns`, and its copy when narrower than `i32`. */
 function narrowed(columns: readonly Int32Array[], count: number): { type: StoredType; copy?: Int8Array | Int16Array } {
   let min = 0;
@@ -142,18 +168,63 @@ function narrowed(columns: readonly Int32Array[], count: number): { type: Stored
   for (const c of columns) {
     for (let i = 0; i < c.length; i++) {
       const v = c[i]!;
-      if (v < min) min = v;
-      else if (v > max) max = v;
+      if (v < min) {
+        if (v < -32768) return { type: "i32" };
+        min = v;
+      } else if (v > max) {
+        if (v > 32767) return { type: "i32" };
+        max = v;
+      }
     }
-    if (min < -32768 || max > 32767) return { type: "i32" };
   }
-  const copy = min >= -128 && max <= 127 ? new Int8Array(count) : new Int16Array(count);
+  const copy = widthFor(min, max) === "i8" ? new Int8Array(count) : new Int16Array(count);
   let at = 0;
   for (const c of columns) {
     copy.set(c, at); // every value fits, so the conversion keeps it
     at += c.length;
   }
   return { type: copy instanceof Int8Array ? "i8" : "i16", copy };
+}
+
+/**
+ * `column` as keyed deltas (see the header), when they fit 16 bits: each value minus the previous
+ * value with the same key (the first minus the key's base, its own value: 0), in 32-bit
+ * arithmetic, so `undoKeyedDeltas` restores the column exactly. A first pass finds their range
+ * without writing anything; only deltas that fit are written, straight into the narrow copy.
+ */
+function keyedDeltas(column: Int32Array, keys: Uint8Array, mask: number): { type: StoredType; copy: Int8Array | Int16Array; bases: number[] } | undefined {
+  const bases: number[] = new Array<number>(mask + 1).fill(0);
+  const last = new Int32Array(mask + 1);
+  const seen = new Uint8Array(mask + 1);
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < column.length; i++) {
+    const k = keys[i]! & mask;
+    const v = column[i]!;
+    if (seen[k] === 0) {
+      seen[k] = 1;
+      bases[k] = last[k] = v;
+    }
+    const d = (v - last[k]!) | 0;
+    last[k] = v;
+    if (d < min) {
+      if (d < -32768) return undefined;
+      min = d;
+    } else if (d > max) {
+      if (d > 32767) return undefined;
+      max = d;
+    }
+  }
+  const type = widthFor(min, max);
+  const copy = type === "i8" ? new Int8Array(column.length) : new Int16Array(column.length);
+  last.set(bases);
+  for (let i = 0; i < column.length; i++) {
+    const k = keys[i]! & mask;
+    const v = column[i]!;
+    copy[i] = (v - last[k]!) | 0;
+    last[k] = v;
+  }
+  return { type, copy, bases };
 }
 
 /**
@@ -167,19 +238,34 @@ export class SnapshotWriter {
   private size = 0;
   readonly sections: Record<string, SectionRef> = {};
 
-  add(name: string, type: ElementType, content: SectionContent): void {
+  /**
+   * Adds a section; an `i32` one is stored narrowed when its values allow, or as keyed deltas
+   * when `deltas` is given (one column with a key per element) and they come out narrower.
+   */
+  add(name: string, type: ElementType, content: SectionContent, deltas?: DeltaKeys): void {
     let columns: readonly Column[] = Array.isArray(content) ? content : [content as Column];
     let count = 0;
     let bytes = 0;
     for (const c of columns) count += c.length;
     let stored: StoredType = type;
+    let ref: SectionRef | undefined;
     if (type === "i32") {
-      const narrow = narrowed(columns as readonly Int32Array[], count);
+      let narrow: { type: StoredType; copy?: Int8Array | Int16Array } = narrowed(columns as readonly Int32Array[], count);
+      // Deltas are tried where the values themselves need 32 bits (they are not worth a pass to
+      // go from 16 bits to 8).
+      if (deltas && narrow.type === "i32") {
+        if (columns.length !== 1 || deltas.keys.length !== count) throw new Error(`section ${name}: keyed deltas need one column and a key per element`);
+        const coded = keyedDeltas(columns[0] as Int32Array, deltas.keys, deltas.mask);
+        if (coded) {
+          narrow = coded;
+          ref = [coded.type, this.size, count, deltas.section, deltas.mask, coded.bases];
+        }
+      }
       stored = narrow.type;
       if (narrow.copy) columns = [narrow.copy as unknown as Column];
     }
     for (const c of columns) bytes += c.byteLength;
-    this.sections[name] = [stored, this.size, count];
+    this.sections[name] = ref ?? [stored, this.size, count];
     this.contents.push(columns);
     this.size += align8(bytes);
   }
@@ -269,10 +355,17 @@ export class SnapshotReader {
    */
   get<T extends ElementType>(name: string, type: T, count: number | undefined): ColumnOf<T> {
     const ref = Object.hasOwn(this.sections, name) ? this.sections[name] : undefined;
-    if (!Array.isArray(ref) || ref.length !== 3) snapshotError(`section ${name} is missing`);
-    const [t, offset, n] = ref as unknown[];
+    if (!Array.isArray(ref) || (ref.length !== 3 && ref.length !== 6)) snapshotError(`section ${name} is missing`);
+    const [t, offset, n, keySection, mask, bases] = ref as unknown[];
     const widen = type === "i32" && (t === "i8" || t === "i16");
     if (t !== type && !widen) snapshotError(`section ${name} holds ${String(t)}, expected ${type}`);
+    if (ref.length === 6) {
+      if (type !== "i32" || typeof keySection !== "string" || keySection === name) snapshotError(`section ${name} has bad delta keys`);
+      if (!Number.isInteger(mask) || (mask as number) < 0 || (mask as number) > 255) snapshotError(`section ${name} has a bad delta key mask`);
+      if (!Array.isArray(bases) || bases.length !== (mask as number) + 1 || !bases.every((b) => Number.isInteger(b) && (b | 0) === b)) {
+        snapshotError(`section ${name} has bad delta bases`);
+      }
+    }
     if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) % 8 !== 0) snapshotError(`section ${name} has a bad offset`);
     if (!Number.isSafeInteger(n) || (n as number) < 0) snapshotError(`section ${name} has a bad length`);
     if (count !== undefined && n !== count) snapshotError(`section ${name} holds ${String(n)} elements, expected ${count}`);
@@ -281,9 +374,11 @@ export class SnapshotReader {
     if (start + (n as number) * ctor.BYTES_PER_ELEMENT > this.bytes.length) snapshotError(`section ${name} runs past the end: truncated?`);
     // Typed as over an ArrayBuffer, as the model's own columns are; a SharedArrayBuffer views the same.
     const view = new ctor(this.bytes.buffer as ArrayBuffer, this.bytes.byteOffset + start, n as number);
-    if (!widen) return view as ColumnOf<T>;
+    if (!widen && ref.length === 3) return view as ColumnOf<T>;
+    // A full-width delta section is copied before it is decoded: the snapshot's bytes stay as they are.
     const wide = new Int32Array(n as number);
     wide.set(view);
+    if (ref.length === 6) undoKeyedDeltas(wide, this.get(keySection as string, "u8", n as number), mask as number, bases as number[]);
     return wide as ColumnOf<T>;
   }
 

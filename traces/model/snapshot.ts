@@ -26,6 +26,7 @@ import type { TraceEvent } from "../format/schema";
 import { Entities } from "./entities";
 import { EventStore } from "./event-store";
 import type { Csr } from "./indexes";
+import { KIND_MASK } from "./kinds";
 import type { Checkpoint } from "./machine";
 import { createTraceModel, modelInternals } from "./model";
 import { joinParts, SnapshotReader, SnapshotWriter, snapshotError } from "./snapshot-layout";
@@ -98,9 +99,12 @@ export function encodeModelSnapshotParts(model: TraceModel): Uint8Array[] {
   const lists = internals.eventLists();
   const out = new SnapshotWriter();
   const n = store.n;
+  // References that grow within a kind of event (pool offsets, sequence numbers) shrink to small
+  // deltas keyed by the kind; the writer keeps whichever form is narrower.
+  const byKind = { section: "k", keys: store.k.subarray(0, n), mask: KIND_MASK };
   for (const [name, type] of EVENT_COLUMNS) {
     const column = store[name];
-    if (column) out.add(name, type, column.subarray(0, n));
+    if (column) out.add(name, type, column.subarray(0, n), type === "i32" ? byKind : undefined);
   }
   out.add("runStart", "i32", store.runStart.subarray(0, store.runs));
   out.add("runT", "f64", store.runT.subarray(0, store.runs));

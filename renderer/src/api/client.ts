@@ -4,20 +4,15 @@
  * the local server (main/app/server.ts). Everything else in the renderer uses `api` and cannot
  * tell the two apart.
  */
-import type { GoroscopeApi, LoadHeader, MenuCommand, PreparedTrace, RecentFile, RunUpdate, TraceDescriptor } from "../../../main/api/contract";
+import type { GoroscopeApi, MenuCommand, RecentFile, RunUpdate, TraceDescriptor } from "../../../main/api/contract";
+import { takeEarlyModel } from "./early-model-handle";
+import { ApiError, errorText, readModelResponse } from "./model-response";
 
-const LOAD_HEADER: LoadHeader = "x-goroscope-load";
+export { ApiError } from "./model-response";
 
 declare global {
   interface Window {
     goroscope?: GoroscopeApi;
-  }
-}
-
-export class ApiError extends Error {
-  override readonly name = "ApiError";
-  constructor(message: string, readonly status: number) {
-    super(message);
   }
 }
 
@@ -30,37 +25,6 @@ async function request<T>(method: "GET" | "POST", route: string, body?: unknown)
   });
   if (!res.ok) throw new ApiError(await errorText(res), res.status);
   return (await res.json()) as T;
-}
-
-/**
- * A response body of known length read into one buffer as it arrives: `arrayBuffer()` would
- * gather the chunks and then copy them all once more, which on a 40 MB model snapshot is a
- * visible part of the wait.
- */
-async function readBody(res: Response): Promise<Uint8Array> {
-  const total = Number(res.headers.get("Content-Length"));
-  if (!res.body || !Number.isSafeInteger(total) || total <= 0) return new Uint8Array(await res.arrayBuffer());
-  const out = new Uint8Array(total);
-  const reader = res.body.getReader();
-  let at = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (at + value.byteLength > total) throw new ApiError("the backend sent more than it announced", res.status);
-    out.set(value, at);
-    at += value.byteLength;
-  }
-  if (at !== total) throw new ApiError(`the model arrived cut short (${at} of ${total} bytes)`, res.status);
-  return out;
-}
-
-/** The server's `{ error }` message, or the status line. */
-async function errorText(res: Response): Promise<string> {
-  try {
-    return ((await res.json()) as { error?: string }).error ?? `${res.status} ${res.statusText}`;
-  } catch {
-    return `${res.status} ${res.statusText}`;
-  }
 }
 
 /** Browser mode's client: HTTP for requests, one EventSource for what the server pushes. */
@@ -98,12 +62,17 @@ export function createHttpApi(): GoroscopeApi {
       return new Uint8Array(await res.arrayBuffer());
     },
     async readModel(id) {
-      const res = await fetch(`/api/model/${encodeURIComponent(id)}`, { credentials: "same-origin" });
-      if (!res.ok) throw new ApiError(`cannot load the trace: ${await errorText(res)}`, res.status);
-      type Rest = Exclude<PreparedTrace, { ok: true }> | Omit<Extract<PreparedTrace, { ok: true }>, "snapshot">;
-      const rest = JSON.parse(decodeURIComponent(res.headers.get(LOAD_HEADER) ?? "")) as Rest;
-      if (!rest.ok) return rest;
-      return { ...rest, snapshot: await readBody(res) };
+      // The page's initial trace was asked for before this script ran (early-model.ts); should
+      // that have failed, the request below fails again with the reason or succeeds.
+      const early = takeEarlyModel(id);
+      if (early) {
+        try {
+          return await early;
+        } catch {
+          // asked again below
+        }
+      }
+      return readModelResponse(await fetch(`/api/model/${encodeURIComponent(id)}`, { credentials: "same-origin" }));
     },
     readAnalysis: (id) => request("GET", `analysis/${encodeURIComponent(id)}`),
     noteOpened: (trace) => request<readonly RecentFile[]>("POST", "note-opened", trace),

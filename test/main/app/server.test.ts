@@ -204,7 +204,7 @@ describe("browser-mode server: the API", () => {
     }
   });
 
-  it("has the page preload the initial trace's model, by its handle", async () => {
+  it("has the page start downloading the initial trace's model early, by its handle", async () => {
     const page = path.join(app.staticDir, "index.html");
     const standIn = fs.readFileSync(page, "utf8");
     fs.writeFileSync(page, "<!doctype html><html><head><title>stand-in</title></head><body></body></html>");
@@ -212,7 +212,7 @@ describe("browser-mode server: the API", () => {
       const r = await raw(server.port, { path: "/", headers: auth });
       const id = JSON.parse((await raw(server.port, { path: "/api/initial", headers: auth })).body).trace.id;
       expect(id).toMatch(/^t\d+$/);
-      expect(r.body).toContain(`<head>\n    <link rel="preload" href="/api/model/${id}" as="fetch" crossorigin />`);
+      expect(r.body).toContain(`<head>\n    <meta name="goroscope-initial-model" content="${id}" />\n    <script type="module" async src="./assets/early-model.js"></script>`);
       expect(Number(r.headers["content-length"])).toBe(Buffer.byteLength(r.body));
       expect(r.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
     } finally {

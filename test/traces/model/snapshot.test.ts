@@ -371,6 +371,60 @@ describe("i32 sections", () => {
     );
   });
 
+  const withKeys = (values: number[], keys: number[], mask = 63) => {
+    const writer = new SnapshotWriter();
+    const k = Uint8Array.from(keys);
+    writer.add("k", "u8", k);
+    writer.add("s", "i32", Int32Array.from(values), { section: "k", keys: k, mask });
+    const bytes = joined(writer.finish(JSON.stringify({ sections: writer.sections })));
+    return { ref: writer.sections.s!, back: new SnapshotReader(bytes).get("s", "i32", values.length), bytes };
+  };
+
+  it("of references growing within each key are stored as narrowed keyed deltas", () => {
+    // Two interleaved kinds, each counting up in steps of a few, past what 16 bits hold.
+    const keys = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? 1 : 2) | (i % 7 === 0 ? 64 : 0));
+    const values = keys.map((k, i) => ((k & 63) === 1 ? 100_000 + 5 * i : 200_000 + 3 * i));
+    const { ref, back } = withKeys(values, keys);
+    expect(ref).toEqual(["i8", expect.any(Number), 2000, "k", 63, expect.any(Array)]);
+    expect((ref[5] as number[]).slice(0, 3)).toEqual([0, 100_000, 200_003]);
+    expect([...back]).toEqual(values);
+    // Values that fit 8 bits as they are stay plain; deltas that are no narrower are not used.
+    expect(withKeys([1, 2, 3], [1, 1, 1]).ref).toHaveLength(3);
+    expect(withKeys([40_000, -40_000, 40_000, -40_000], [1, 1, 1, 1]).ref).toEqual(["i32", expect.any(Number), 4]);
+  });
+
+  it("read back as written through keyed deltas, overflow included", () => {
+    const arb = fc.array(fc.tuple(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.nat(255)), { maxLength: 80 });
+    fc.assert(
+      fc.property(arb, fc.constantFrom(0, 3, 63, 255), (pairs, mask) => {
+        const { back } = withKeys(pairs.map(([v]) => v), pairs.map(([, k]) => k), mask);
+        expect([...back]).toEqual(pairs.map(([v]) => v));
+      }),
+      { numRuns: 300 },
+    );
+    const steps = Array.from({ length: 100 }, (_, i) => 2 ** 31 - 50 + i * 3); // wraps past 2^31
+    const { ref, back } = withKeys(steps.map((v) => v | 0), steps.map(() => 5));
+    expect(ref[3]).toBe("k");
+    expect([...back]).toEqual(steps.map((v) => v | 0));
+  });
+
+  it("refuse delta keys that are not a u8 section of the same length, or a bad mask", () => {
+    const { bytes } = withKeys([100_000, 100_001, 100_002], [1, 1, 1]);
+    const edits: [(s: Record<string, any[]>) => void, RegExp][] = [
+      [(s) => (s.s![3] = "s"), /section s has bad delta keys/],
+      [(s) => (s.s![3] = "nope"), /section nope is missing/],
+      [(s) => (s.s![4] = 256), /section s has a bad delta key mask/],
+      [(s) => (s.s![4] = 1.5), /section s has a bad delta key mask/],
+      [(s) => s.s![5].pop(), /section s has bad delta bases/],
+      [(s) => (s.s![5][0] = 2 ** 31), /section s has bad delta bases/],
+      [(s) => (s.k![2] = 2), /section k holds 2 elements, expected 3/],
+    ];
+    for (const [edit, message] of edits) {
+      const broken = withJson(bytes, (j) => edit(j.sections));
+      expect(() => new SnapshotReader(broken).get("s", "i32", 3)).toThrow(message);
+    }
+  });
+
   it("are only widened to i32: a narrowed section asked for as another type is refused", () => {
     const writer = new SnapshotWriter();
     writer.add("s", "i32", Int32Array.of(1, 2, 3));
