@@ -24,6 +24,7 @@ import type { ReadResult } from "../../../traces/reader";
 import { detectTraceFormat } from "../../../traces/import";
 import { openAnyTrace } from "../../../traces/import/any-trace";
 import { printError, type CliContext } from "../context";
+import { fileChunks } from "../file-chunks";
 import { createColors, formatDiagnostics } from "../format-diagnostics";
 
 export interface AnalyzeCommandOptions {
@@ -49,12 +50,11 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print the findings as JSON: {diagnostics, runs, failingSeeds}")
     .option("--stats", "also print statistics: time per state per goroutine, blocking by call site (JSON: a \"stats\" field)")
     .option("--no-color", "never colour the output (colour is used only on a terminal, and never with NO_COLOR set)")
-    .action((file: string, options: AnalyzeCommandOptions) => {
-      ctx.exitCode = analyzeCommand(file, options, ctx);
+    .action(async (file: string, options: AnalyzeCommandOptions) => {
+      ctx.exitCode = await analyzeCommand(file, options, ctx);
     });
 }
 
-const CHUNK = 1 << 20;
 /** Files past this size show a progress bar while they load (on a terminal). */
 const PROGRESS_FROM = 64 << 20;
 
@@ -62,28 +62,19 @@ const PROGRESS_FROM = 64 << 20;
  * Streams the file through the reader into the analyzer: events are analysed as they are read and
  * not kept, so memory depends on the program's goroutines and objects, not on the trace's length.
  */
-function streamAnalysis(fd: number): { read: ReadResult; diagnostics: Diagnostic[] } {
-  const size = fs.fstatSync(fd).size;
-  function* chunks(): Generator<Uint8Array> {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, CHUNK, null);
-      if (n === 0) return;
-      yield buf.subarray(0, n);
-    }
-  }
-  return analyzeChunks(chunks(), size);
+function streamAnalysis(fd: number): Promise<{ read: ReadResult; diagnostics: Diagnostic[] }> {
+  return analyzeChunks(fileChunks(fd), fs.fstatSync(fd).size);
 }
 
 /** The reader and the analyzer (wired field to field: `createAnalyzingReader`) over chunks of format-v1 bytes, with a progress bar on a terminal. */
-function analyzeChunks(chunks: Iterable<Uint8Array>, size: number): { read: ReadResult; diagnostics: Diagnostic[] } {
+async function analyzeChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, size: number): Promise<{ read: ReadResult; diagnostics: Diagnostic[] }> {
   const bar = size >= PROGRESS_FROM && process.stderr.isTTY === true
     ? new SingleBar({ format: "reading {bar} {percentage}% of {total} MB", stream: process.stderr, hideCursor: true, clearOnComplete: true })
     : undefined;
   bar?.start(Math.round(size / 1e6), 0);
   const { reader, analyzer } = createAnalyzingReader();
   let done = 0;
-  for (const chunk of chunks) {
+  for await (const chunk of chunks) {
     reader.push(chunk);
     done += chunk.length;
     bar?.update(Math.round(done / 1e6));
@@ -109,7 +100,7 @@ function importIfGo(fd: number, file: string, ctx: CliContext): { bytes: Uint8Ar
   return { bytes: any.bytes };
 }
 
-export function analyzeCommand(file: string, options: AnalyzeCommandOptions, ctx: CliContext): number {
+export async function analyzeCommand(file: string, options: AnalyzeCommandOptions, ctx: CliContext): Promise<number> {
   const full = path.resolve(ctx.cwd, file);
   let fd: number;
   try {
@@ -125,7 +116,7 @@ export function analyzeCommand(file: string, options: AnalyzeCommandOptions, ctx
   try {
     const imported = importIfGo(fd, file, ctx);
     if (imported && "failed" in imported) return 2;
-    ({ read, diagnostics } = imported ? analyzeChunks([imported.bytes], imported.bytes.length) : streamAnalysis(fd));
+    ({ read, diagnostics } = await (imported ? analyzeChunks([imported.bytes], imported.bytes.length) : streamAnalysis(fd)));
     if (options.stats && read.ok) stats = traceStatistics(loadModel(imported ? imported.bytes : fs.readFileSync(full)).model);
   } catch (err) {
     printError(ctx, `cannot read ${file}: ${openError(err)}`);
