@@ -7,6 +7,7 @@
  * the results, write-locks now and then, and a WaitGroup joins everything; the feeder sleeps
  * every few jobs so timers and sleeping goroutines appear. About 14 events per job.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -92,6 +93,19 @@ export async function generateTrace(rt, events, file) {
   sink.close();
   if (result.end !== "main-returned") throw new Error(`generator run ended ${result.end}: ${result.msg ?? ""}`);
   return { bytes: sink.bytes, lines: sink.lines };
+}
+
+/**
+ * `generateTrace` in a child process, for benchmarks that then measure in this one: the garbage
+ * the runtime leaves from running the generator would otherwise stay in this heap and slow every
+ * later GC (a load or an analysis in the CLI or the app does not follow a 10M-event run).
+ */
+export function generateTraceApart(events, file) {
+  const module = JSON.stringify(pathToFileURL(path.join(ROOT, "bench/model.mjs")).href);
+  const script = `import(${module}).then((m) => m.generateTrace(m.loadRuntime(), ${events}, ${JSON.stringify(file)})).then((r) => process.stdout.write(JSON.stringify(r)))`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`generating the trace failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
 }
 
 /** Streams `file` into a new builder in 1 MiB chunks; returns the LoadResult. */

@@ -24,15 +24,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
-/**
- * Writes a trace of about `events` events to `file` in a child process: the runtime's garbage from
- * running the generator would otherwise stay in this process's heap and slow every later GC.
- */
-function generateTraceApart(events, file) {
-  const script = `import(${JSON.stringify(pathToFileURL(path.join(ROOT, "bench/model.mjs")).href)}).then((m) => m.generateTrace(m.loadRuntime(), ${events}, ${JSON.stringify(file)}))`;
-  const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`generating the trace failed: ${r.stderr}`);
-}
+import { generateTraceApart } from "../bench/model.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: args } = parseArgs({

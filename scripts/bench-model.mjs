@@ -16,7 +16,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { generateTrace, importModel, loadFile, loadRuntime } from "../bench/model.mjs";
+import { generateTraceApart, importModel, loadFile } from "../bench/model.mjs";
 
 const TARGETS = { eventsPerSec: 3e6, bytesPerEvent: 100, stateAtP99Ms: 1 };
 
@@ -63,10 +63,10 @@ function loadOnce(mod, file, size) {
   return { ms, model: result.model };
 }
 
-async function measureSize(mod, rt, target) {
+async function measureSize(mod, target) {
   const file = path.join(os.tmpdir(), `goroscope-model-bench-${process.pid}-${target}.jsonl`);
   try {
-    const gen = await generateTrace(rt, target, file);
+    const gen = generateTraceApart(target, file);
     const size = fs.statSync(file).size;
     const before = memory();
     const first = loadOnce(mod, file, size);
@@ -114,10 +114,9 @@ async function measureSize(mod, rt, target) {
 }
 
 const mod = await importModel();
-const rt = loadRuntime();
 const results = [];
 for (const target of sizes) {
-  const r = await measureSize(mod, rt, target);
+  const r = await measureSize(mod, target);
   results.push(r);
   console.error(`measured ${r.events} events`);
 }
