@@ -10,6 +10,13 @@ test("starts on the default sample, with a lane per goroutine", async ({ app }) 
   await expect(app.page).toHaveTitle(new RegExp(defaultSample.file.replace(".", "\\.")));
   const model = modelOf(sample(defaultSample.name));
   expect(await app.laneIds()).toEqual(model.goroutines.filter((g) => g.id >= 1).map((g) => g.id));
+  // The model came from the early download the served page starts (renderer/src/api/early-model.ts),
+  // in a worker: the page itself never requested it.
+  const download = await app.page.evaluate(() => ({
+    worker: performance.getEntriesByName("goroscope:model-download").length,
+    page: performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/model/")).length,
+  }));
+  expect(download).toEqual({ worker: 1, page: 0 });
   await app.screenshot("default-sample");
   // The light theme too (the toggle is the toolbar's; the canvas colours follow it).
   const before = await app.drawn();
