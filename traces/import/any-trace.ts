@@ -26,7 +26,7 @@ export function openAnyTrace(bytes: Uint8Array, name: string): AnyTrace {
   // Header, definitions and nothing else: there is nothing to show.
   if (r.events === 0 && r.error) return { ok: false, format, message: `byte ${r.error.offset}: ${r.error.message}` };
   const warnings = [...r.warnings];
-  if (r.error) warnings.unshift(`byte ${r.error.offset}: ${r.error.message} — showing the ${r.events} events imported before it`);
+  if (r.error) warnings.unshift(`byte ${r.error.offset}: ${r.error.message} — showing the ${r.events} event${r.events === 1 ? "" : "s"} imported before it`);
   return {
     ok: true,
     format,

@@ -24,6 +24,6 @@ export function summarizeLoad(result: LoadResult, extraWarnings: readonly string
   const readerWarnings = result.warnings.map((w) => w.message).filter((m) => !(imported && m.startsWith("no end record")));
   const warnings = [...extraWarnings, ...readerWarnings];
   if (result.ok) return { ok: true, warnings };
-  warnings.unshift(`${result.error.message} — showing the ${model.eventCount} events before it`);
+  warnings.unshift(`${result.error.message} — showing the ${model.eventCount} event${model.eventCount === 1 ? "" : "s"} before it`);
   return { ok: true, warnings, error: { line: result.error.line, message: result.error.message } };
 }

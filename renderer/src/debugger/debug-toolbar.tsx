@@ -11,6 +11,7 @@ import { continueRun, focusEntity, jumpTo, stepBlock, stepEntityOf, stepOne, ste
 import { describeEvent } from "./describe";
 import { openProgramAndRun, runControllerOf } from "./install";
 import { describeEnd } from "./live-run";
+import { countOf } from "../panels/format";
 
 const SPEEDS = [1, 5, 20, 100, 1000];
 const clip = (s: string): string => (s.length > 12 ? `${s.slice(0, 11)}…` : s);
@@ -76,7 +77,7 @@ function RunControls({ store }: { store: StoreApi }): ReactElement {
         Stop
       </button>
       <span className={`dbg-run-state ${runState}`} data-testid="run-state" data-state={runState} data-end={runEnd?.end ?? runEnd?.kind ?? ""}>
-        {runState === "running" ? (events > 0 ? `running… ${events} events` : "starting…") : runState === "ended" && runEnd ? `ended: ${describeEnd(runEnd)}` : ""}
+        {runState === "running" ? (events > 0 ? `running… ${countOf(events, "event")}` : "starting…") : runState === "ended" && runEnd ? `ended: ${describeEnd(runEnd)}` : ""}
       </span>
       {error && <span className="dbg-error" data-testid="debug-error">{error}</span>}
     </div>

@@ -50,6 +50,11 @@ export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
 
+/** `n` and the noun it counts, singular for 1: "1 event", "1,004,875 events". */
+export function countOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** The duration of the trace: the end record's time or the last event's. */
 export function traceDuration(model: TraceModel): number {
   const last = model.eventCount > 0 ? model.timeOf(model.eventCount - 1) : 0;

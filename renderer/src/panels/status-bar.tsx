@@ -1,7 +1,7 @@
 /** The status bar: the trace's size and duration, how it ended, its seed and schedule, the cursor. */
 import type { ReactElement } from "react";
 import { useStore } from "../store/store";
-import { formatCount, formatTime, formatTimePrecise, goroutineLabel, traceDuration } from "./format";
+import { countOf, formatCount, formatTime, formatTimePrecise, goroutineLabel, traceDuration } from "./format";
 import { percent } from "./progress-bar";
 
 export function StatusBar(): ReactElement {
@@ -27,8 +27,8 @@ export function StatusBar(): ReactElement {
   const schedule = header ? header.schedule ?? (header.seed === 0 ? "go" : "random") : undefined;
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className="status-item" data-testid="status-events">{formatCount(m.eventCount)} events</span>
-      <span className="status-item">{formatCount(m.goroutines.length)} goroutines</span>
+      <span className="status-item" data-testid="status-events">{countOf(m.eventCount, "event")}</span>
+      <span className="status-item">{countOf(m.goroutines.length, "goroutine")}</span>
       <span className="status-item" title="Duration of the run">{formatTime(traceDuration(m))}</span>
       {imported ? (
         // A Go trace ends when tracing stopped; it has no seed or schedule to replay.

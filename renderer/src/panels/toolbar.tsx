@@ -5,7 +5,7 @@ import type { TimelineAxis } from "../../../traces/timeline/axis";
 import type { ArrowToggles } from "../store/view-slice";
 import { ZOOM_STEP } from "../keyboard";
 import { exportImage, openTraceDialog, showWelcome } from "./commands";
-import { formatCount } from "./format";
+import { countOf, formatCount } from "./format";
 import { Icon } from "./icons";
 import { KindFilter } from "./kind-filter";
 import { useUi } from "./ui-store";
@@ -107,7 +107,7 @@ export function Toolbar({ searchRef }: { readonly searchRef: RefObject<HTMLInput
         <div className="trace-name" title={opened.descriptor?.path ?? opened.name} data-testid="trace-name">
           <Icon name="file" size={14} />
           <span className="name">{opened.name}</span>
-          {eventCount !== undefined && <span className="muted">{formatCount(eventCount)} events</span>}
+          {eventCount !== undefined && <span className="muted">{countOf(eventCount, "event")}</span>}
         </div>
       )}
       <div className="tool-group">

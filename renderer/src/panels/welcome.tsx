@@ -5,7 +5,7 @@ import { api, isElectron } from "../api/client";
 import { openLocalFile, openWith } from "../open";
 import { useStore } from "../store/store";
 import { hideWelcome } from "./commands";
-import { formatCount } from "./format";
+import { countOf, formatCount } from "./format";
 import { Icon } from "./icons";
 
 export function Welcome(): ReactElement {
@@ -83,7 +83,7 @@ function SampleCard({ sample }: { readonly sample: SampleInfo }): ReactElement {
         {sample.isDefault && <span className="tag">default</span>}
       </span>
       <span className="sample-desc">{sample.description}</span>
-      <span className="sample-meta">{`${formatCount(sample.events)} events · ${formatCount(sample.goroutines)} goroutines`}</span>
+      <span className="sample-meta">{`${countOf(sample.events, "event")} · ${countOf(sample.goroutines, "goroutine")}`}</span>
     </button>
   );
 }

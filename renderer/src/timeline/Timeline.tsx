@@ -10,6 +10,7 @@ import { flushSync } from "react-dom";
 import { useStore } from "../store/store";
 import { palette } from "../theme/palette";
 import { deriveTimeline } from "../../../traces/timeline/derive";
+import { countOf } from "../panels/format";
 import { buildLayout } from "./data/layout";
 import { Labels } from "./labels";
 import { createTimelineView, type TimelineView } from "./view/timeline-view";
@@ -88,7 +89,7 @@ export function Timeline(): ReactElement {
         }}
         title="ctrl + wheel: zoom · shift + wheel or drag: pan · wheel: scroll · click: select the nearest event"
       >
-        {data ? `${data.lanes.length} goroutines · ${events.toLocaleString("en-US")} events` : ""}
+        {data ? `${countOf(data.lanes.length, "goroutine")} · ${countOf(events, "event")}` : ""}
       </div>
       <div style={{ position: "relative", overflow: "hidden" }}>
         <canvas ref={axis} data-testid="timeline-axis" style={{ position: "absolute", left: 0, top: 0, display: "block" }} />

@@ -19,12 +19,12 @@ function file(bytes: Uint8Array): number {
 describe("fileChunks", () => {
   it("yields the file in order, each chunk intact until the one after it is asked for", async () => {
     const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31) & 255);
-    for (const size of [1, 7, 4096, 10_000, 20_000]) {
+    for (const size of [7, 4096, 10_000, 20_000]) {
       const fd = file(bytes);
       const seen: number[] = [];
       for await (const chunk of fileChunks(fd, size)) {
         const copy = Array.from(chunk);
-        await new Promise((r) => setTimeout(r, 0)); // the read ahead runs meanwhile
+        await new Promise((r) => setImmediate(r)); // the read ahead runs meanwhile
         expect(Array.from(chunk)).toEqual(copy);
         expect(chunk).not.toBeInstanceOf(Buffer);
         seen.push(...chunk);

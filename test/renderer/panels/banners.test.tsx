@@ -52,6 +52,20 @@ describe("load banners", () => {
     expect(root.querySelector('[data-testid="load-warning"]')).toBeNull();
   });
 
+  it("counts a prefix of one event in the singular", async () => {
+    const lines = fixture.split("\n");
+    const first = lines.findIndex((l) => l.includes('"seq":1,'));
+    const broken = [...lines.slice(0, first + 1), '{"seq":2,"t":0,"g":1,"k":"chan.send" oops', ...lines.slice(first + 1)].join("\n");
+    const loaded = await loadBytes(new TextEncoder().encode(broken));
+    expect(loaded.model.eventCount).toBe(1);
+    const root = mount();
+    update(() => {
+      useStore.getState().beginLoad({ name: "one.jsonl", bytes: broken.length });
+      useStore.getState().finishLoad(loaded);
+    });
+    expect(one(root, "load-warning").textContent).toContain("showing the 1 event before it");
+  });
+
   it("a truncated trace opens with a warning", async () => {
     const cut = fixture.slice(0, fixture.length - 40);
     const loaded = await loadBytes(new TextEncoder().encode(cut));
