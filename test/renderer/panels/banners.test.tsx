@@ -21,6 +21,16 @@ describe("load banners", () => {
     );
     return view.container;
   };
+  /** `text` loaded as the file `name`, with the banners mounted. */
+  const open = async (name: string, text: string) => {
+    const loaded = await loadBytes(new TextEncoder().encode(text));
+    const root = mount();
+    update(() => {
+      useStore.getState().beginLoad({ name, bytes: text.length });
+      useStore.getState().finishLoad(loaded);
+    });
+    return { loaded, root };
+  };
 
   it("a trace that cannot open says which file, what and which line, and can be dismissed", () => {
     useStore.setState({ loaded: null, status: "welcome", loadError: null });
@@ -38,13 +48,8 @@ describe("load banners", () => {
   it("a trace broken after a valid prefix opens with a warning naming the line", async () => {
     const lines = fixture.split("\n");
     const broken = [...lines.slice(0, 20), '{"seq":99,"t":0,"g":1,"k":"chan.send" oops', ...lines.slice(20)].join("\n");
-    const loaded = await loadBytes(new TextEncoder().encode(broken));
+    const { loaded, root } = await open("broken.jsonl", broken);
     expect(loaded.error?.line).toBe(21);
-    const root = mount();
-    update(() => {
-      useStore.getState().beginLoad({ name: "broken.jsonl", bytes: broken.length });
-      useStore.getState().finishLoad(loaded);
-    });
     const banner = one(root, "load-warning");
     expect(banner.textContent).toContain("line 21");
     expect(banner.textContent).toContain(`showing the ${loaded.model.eventCount} events before it`);
@@ -56,25 +61,15 @@ describe("load banners", () => {
     const lines = fixture.split("\n");
     const first = lines.findIndex((l) => l.includes('"seq":1,'));
     const broken = [...lines.slice(0, first + 1), '{"seq":2,"t":0,"g":1,"k":"chan.send" oops', ...lines.slice(first + 1)].join("\n");
-    const loaded = await loadBytes(new TextEncoder().encode(broken));
+    const { loaded, root } = await open("one.jsonl", broken);
     expect(loaded.model.eventCount).toBe(1);
-    const root = mount();
-    update(() => {
-      useStore.getState().beginLoad({ name: "one.jsonl", bytes: broken.length });
-      useStore.getState().finishLoad(loaded);
-    });
     expect(one(root, "load-warning").textContent).toContain("showing the 1 event before it");
   });
 
   it("a truncated trace opens with a warning", async () => {
     const cut = fixture.slice(0, fixture.length - 40);
-    const loaded = await loadBytes(new TextEncoder().encode(cut));
+    const { loaded, root } = await open("cut.jsonl", cut);
     expect(loaded.warnings.length).toBeGreaterThan(0);
-    const root = mount();
-    update(() => {
-      useStore.getState().beginLoad({ name: "cut.jsonl", bytes: cut.length });
-      useStore.getState().finishLoad(loaded);
-    });
     expect(one(root, "load-warning").textContent).toMatch(/Opened with \d+ warning/);
   });
 
