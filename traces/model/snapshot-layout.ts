@@ -43,7 +43,7 @@ type ColumnOf<T extends ElementType> = InstanceType<(typeof ELEMENT_TYPES)[T]>;
 
 /**
  * Where a section lies: its stored element type, byte offset from the binary area, element count;
- * for keyed deltas also the key section and mask.
+ * for keyed deltas also the key section, the mask and each key's base.
  */
 export type SectionRef = readonly [StoredType, number, number] | readonly [StoredType, number, number, string, number, readonly number[]];
 
@@ -54,6 +54,7 @@ export interface DeltaKeys {
   readonly mask: number;
 }
 
+/** Keyed deltas back to values, in place (the inverse of `keyedDeltas`, below). */
 function undoKeyedDeltas(column: Int32Array, keys: Uint8Array, mask: number, bases: readonly number[]): void {
   const last = Int32Array.from(bases);
   for (let i = 0; i < column.length; i++) {
