@@ -20,6 +20,7 @@ const LOCK_WAIT_BY_REASON: readonly (boolean | undefined)[] = BLOCK_REASONS.map(
 
 export function createScannedPass(st: TraceState, lockOrder: LockOrderTracker): (s: ScannedEvent) => void {
   const ops = st.ops;
+  const onList = createOnLists();
   return (s) => {
     const kind = s.kind;
     const gid = s.g;
@@ -40,7 +41,7 @@ export function createScannedPass(st: TraceState, lockOrder: LockOrderTracker): 
         ops.chanOp(s.a, gid, s.b, "recv");
         return;
       case Kind.GoBlock:
-        if (g) ops.block(g, BLOCK_REASONS[s.a] as BlockReason, onList(g, s), loc, s.until >= 0 ? s.until : undefined);
+        if (g) ops.block(g, BLOCK_REASONS[s.a] as BlockReason, onList(s), loc, s.until >= 0 ? s.until : undefined);
         return;
       case Kind.GoUnblock:
         ops.unblock(s.a);
@@ -87,19 +88,35 @@ export function createScannedPass(st: TraceState, lockOrder: LockOrderTracker): 
   };
 }
 
-/** The block's `on` ids: the goroutine's previous `on` array when equal (a loop blocks on the same objects again and again). */
-function onList(g: GState, s: ScannedEvent): readonly number[] {
-  const n = s.listLen;
-  const list = s.list;
-  const prev = g.lastBlock?.on;
-  if (prev !== undefined && prev.length === n) {
-    let same = true;
-    for (let j = 0; j < n; j++) if (prev[j] !== list[j]) same = false;
-    if (same) return prev;
-  }
-  const out: number[] = [];
-  for (let j = 0; j < n; j++) out.push(list[j]!);
-  return out;
+/** Slots of the pass's `on`-list cache (a power of two). */
+const ON_SLOTS = 256;
+
+/**
+ * The `on` ids of a block as an array shared by every block on the same ids: a cache of recent
+ * lists by content (one per hash slot, the newest wins), so the pass allocates only when a list
+ * was not seen lately. Goroutines alternate between a few lists (a worker blocks on its jobs
+ * channel, then in a select), so comparing with the goroutine's previous list alone missed most.
+ * Sharing is safe: `Block.on` is read-only.
+ */
+function createOnLists(): (s: ScannedEvent) => readonly number[] {
+  const slots: (readonly number[] | undefined)[] = new Array(ON_SLOTS).fill(undefined);
+  return (s) => {
+    const n = s.listLen;
+    const list = s.list;
+    let h = n;
+    for (let j = 0; j < n; j++) h = Math.imul(h ^ list[j]!, 0x9e3779b1);
+    const slot = (h >>> 24) & (ON_SLOTS - 1);
+    const cached = slots[slot];
+    if (cached !== undefined && cached.length === n) {
+      let same = true;
+      for (let j = 0; j < n; j++) if (cached[j] !== list[j]) same = false;
+      if (same) return cached;
+    }
+    const out: number[] = [];
+    for (let j = 0; j < n; j++) out.push(list[j]!);
+    slots[slot] = out;
+    return out;
+  };
 }
 
 /** The select's cases (`list` holds [ch, dir] pairs, dir 1 = send): the goroutine's previous ones when equal. */

@@ -17,7 +17,7 @@
  * keys and kind names are compared four bytes at a time (`byte-literals.ts`); ids are checked
  * against dense caches (`known-ids.ts`).
  */
-import { BLOCK_REASONS, EVENT_KINDS } from "../format/schema";
+import { BLOCK_REASONS } from "../format/schema";
 import type { ValidationState } from "./state";
 import { F1, F2, Kind } from "./event-kinds";
 import { KnownIds, OBJECT_CODE } from "./known-ids";
@@ -54,7 +54,6 @@ const KEY_DEFAULT = new Literal('],"default":');
 const KEY_MSG = new Literal(',"msg":');
 const TRUE = new Literal("true");
 const FALSE = new Literal("false");
-const KINDS = new WordTable(EVENT_KINDS);
 const REASONS = new WordTable(BLOCK_REASONS);
 
 const CHAN = OBJECT_CODE.chan;
@@ -170,9 +169,9 @@ export function scanEvent(s: FastScanner, b: Uint8Array, start: number, lim: num
   if (g < 0 || !known.hasGoroutine(g)) return -1;
   p = lit(v, numEnd, lim, HEAD_K);
   if (p < 0) return -1;
-  const kind = KINDS.find(v, p, lim);
+  const kind = kindAt(v, p, lim);
   if (kind < 0) return -1;
-  p += KINDS.wordLength(kind);
+  p = wordEnd;
   let loc = 0;
   const q = lit(v, p, lim, KEY_LOC);
   if (q >= 0) {
@@ -200,6 +199,94 @@ export function scanEvent(s: FastScanner, b: Uint8Array, start: number, lim: num
   s.g = g;
   s.loc = loc;
   return p + 1;
+}
+
+/** Scratch of `kindAt`: the end of the kind's name and closing quote. */
+let wordEnd = 0;
+
+/** `kind` if the quoted name `w` is at p (setting `wordEnd`), else -1. */
+function named(v: DataView, p: number, lim: number, w: Literal, kind: number): number {
+  wordEnd = lit(v, p, lim, w);
+  return wordEnd < 0 ? -1 : kind;
+}
+
+const GO_BLOCK = lit1("go.block");
+const GO_UNBLOCK = lit1("go.unblock");
+const GO_END = lit1("go.end");
+const GO_YIELD = lit1("go.yield");
+const MAIN_RETURN = lit1("main.return");
+const CHAN_SEND = lit1("chan.send");
+const CHAN_RECV = lit1("chan.recv");
+const CHAN_CLOSE = lit1("chan.close");
+const SELECT_BEGIN = lit1("select.begin");
+const SELECT_END = lit1("select.end");
+const MUTEX_LOCK = lit1("mutex.lock");
+const MUTEX_UNLOCK = lit1("mutex.unlock");
+const RWMUTEX_LOCK = lit1("rwmutex.lock");
+const RWMUTEX_UNLOCK = lit1("rwmutex.unlock");
+const WG_ADD = lit1("wg.add");
+const WG_WAIT = lit1("wg.wait");
+const TIMER_FIRE = lit1("timer.fire");
+
+function lit1(kind: string): Literal {
+  return new Literal(`${kind}"`);
+}
+
+/**
+ * The kind at p among those `scanOperands` takes (the quoted name, e.g. `chan.send"`), or -1 for
+ * any other text, whatever kind it names: such a line takes the slow path either way.
+ *
+ * Why a switch on the name's first four bytes (then one byte that tells a family's members apart)
+ * rather than `WordTable.find`: the table's lookups were a tenth of the scanner's time. The case
+ * labels are those four bytes as a little-endian Int32 (a literal, so the switch compiles to
+ * compares of constants); test/traces/reader/fast-scan.test.ts checks them against the names.
+ */
+export function kindAt(v: DataView, p: number, lim: number): number {
+  if (p + 4 > lim) return -1;
+  switch (v.getInt32(p, true)) {
+    case 0x622e6f67: return named(v, p, lim, GO_BLOCK, Kind.GoBlock); // "go.b"
+    case 0x752e6f67: return named(v, p, lim, GO_UNBLOCK, Kind.GoUnblock); // "go.u"
+    case 0x652e6f67: return named(v, p, lim, GO_END, Kind.GoEnd); // "go.e"
+    case 0x792e6f67: return named(v, p, lim, GO_YIELD, Kind.GoYield); // "go.y"
+    case 0x6e69616d: return named(v, p, lim, MAIN_RETURN, Kind.MainReturn); // "main"
+    case 0x6e616863: // "chan", then "chan.s", "chan.r", "chan.c"
+      if (p + 10 > lim) return -1; // the family's shortest name with its quote
+      switch (v.getUint8(p + 5)) {
+        case 0x73: return named(v, p, lim, CHAN_SEND, Kind.ChanSend);
+        case 0x72: return named(v, p, lim, CHAN_RECV, Kind.ChanRecv);
+        case 0x63: return named(v, p, lim, CHAN_CLOSE, Kind.ChanClose);
+        default: return -1;
+      }
+    case 0x656c6573: // "sele", then "select.b", "select.e"
+      if (p + 11 > lim) return -1; // the family's shortest name with its quote
+      switch (v.getUint8(p + 7)) {
+        case 0x62: return named(v, p, lim, SELECT_BEGIN, Kind.SelectBegin);
+        case 0x65: return named(v, p, lim, SELECT_END, Kind.SelectEnd);
+        default: return -1;
+      }
+    case 0x6574756d: // "mute", then "mutex.l", "mutex.u"
+      if (p + 11 > lim) return -1; // the family's shortest name with its quote
+      switch (v.getUint8(p + 6)) {
+        case 0x6c: return named(v, p, lim, MUTEX_LOCK, Kind.MutexLock);
+        case 0x75: return named(v, p, lim, MUTEX_UNLOCK, Kind.MutexUnlock);
+        default: return -1;
+      }
+    case 0x756d7772: // "rwmu", then "rwmutex.l", "rwmutex.u"
+      if (p + 13 > lim) return -1; // the family's shortest name with its quote
+      switch (v.getUint8(p + 8)) {
+        case 0x6c: return named(v, p, lim, RWMUTEX_LOCK, Kind.RwmutexLock);
+        case 0x75: return named(v, p, lim, RWMUTEX_UNLOCK, Kind.RwmutexUnlock);
+        default: return -1;
+      }
+    case 0x612e6777: return named(v, p, lim, WG_ADD, Kind.WgAdd); // "wg.a"
+    case 0x772e6777: return named(v, p, lim, WG_WAIT, Kind.WgWait); // "wg.w"
+    case 0x656d6974: return named(v, p, lim, TIMER_FIRE, Kind.TimerFire); // "time"
+    case 0x22676f6c: // 'log"'
+      wordEnd = p + 4;
+      return Kind.Log;
+    default:
+      return -1;
+  }
 }
 
 /** The kind-specific fields after the head; returns the position of the closing `}` or -1. */

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EMPTY_FILE_MESSAGE, NO_END_MESSAGE, readTrace } from "../../../traces/reader";
 import { ByteDecoder } from "../../../traces/reader/byte-strings";
-import { FastScanner, scanEvent } from "../../../traces/reader/fast-scan";
+import { FastScanner, kindAt, scanEvent } from "../../../traces/reader/fast-scan";
+import { EVENT_KINDS } from "../../../traces/format/schema";
 import { createLineScanner } from "../../../traces/reader/line-scanner";
 import { parseLine, truncatedLine } from "../../../traces/reader/parse-line";
 import { createTraceValidator } from "../../../traces/reader/validator";
@@ -104,6 +105,20 @@ function expectSameAsSlow(input: Uint8Array): void {
 }
 
 describe("fast scanner", () => {
+  it("knows the kinds it takes by name, and no other name", () => {
+    const at = (text: string) => {
+      const bytes = encode(`${text}}\n`);
+      return kindAt(new DataView(bytes.buffer), 0, bytes.length);
+    };
+    const taken = new Set(HOT.map((r) => ("k" in r ? String(r.k) : "")).filter((k) => k !== "" && !k.endsWith(".make") && k !== "go.create"));
+    for (const [index, kind] of EVENT_KINDS.entries()) {
+      expect(at(`${kind}"`), kind).toBe(taken.has(kind) ? index : -1);
+      // A name that only starts like one, or runs on past it, is not that kind.
+      expect(at(`${kind}x"`), `${kind}x`).toBe(-1);
+      if (kind.length > 4) expect(at(`${kind.slice(0, -1)}"`), kind.slice(0, -1)).toBe(-1);
+    }
+  });
+
   it("takes every event line of the sample in the writer's layout", () => {
     const validator = createTraceValidator();
     const scanner = new FastScanner(validator.st, new ByteDecoder());
