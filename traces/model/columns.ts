@@ -7,7 +7,7 @@
  * (kept whole by the store) are answered from the whole event, so the two views always agree.
  */
 import type { TraceEvent } from "../format/schema";
-import type { EventStore } from "./event-store";
+import type { EventStore, IdColumn } from "./event-store";
 import { F1, KIND_MASK, REASON_INDEX } from "./kinds";
 
 type Whole = Record<string, unknown>;
@@ -15,7 +15,7 @@ type Whole = Record<string, unknown>;
 export class EventColumns {
   private times: Float64Array | undefined;
   private kinds: Uint8Array | undefined;
-  private gs: Int32Array | undefined;
+  private gs: IdColumn | Int32Array | undefined;
 
   constructor(private readonly store: EventStore) {}
 
@@ -129,13 +129,14 @@ export class EventColumns {
   }
 
   /** See `timeColumn`: acting goroutines. */
-  goroutineColumn(): Int32Array {
+  goroutineColumn(): IdColumn {
     if (!this.gs) {
       const st = this.store;
-      let gs = st.n === st.g.length ? st.g : st.g.subarray(0, st.n);
+      let gs: IdColumn = st.n === st.g.length ? st.g : st.g.subarray(0, st.n);
       for (const [i, e] of st.irregular) {
         if (gs[i] === e.g) continue;
-        if (gs === st.g || gs.buffer === st.g.buffer) gs = gs.slice();
+        // The store's own column, or 16 bits that cannot hold the whole event's goroutine: a 32-bit copy.
+        if (gs.buffer === st.g.buffer || gs instanceof Int16Array) gs = Int32Array.from(gs);
         gs[i] = e.g;
       }
       this.gs = gs;

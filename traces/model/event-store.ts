@@ -2,8 +2,9 @@
  * The events of a trace as columns (struct of arrays), not one object per event.
  *
  * Every event has `t`, `k` (Uint8: the kind's index in `EVENT_KINDS`, plus two flag bits), `g`,
- * `loc` (0 = none) and four Int32 operand columns `a b x y` whose meaning depends on the kind (the
- * table in `event-codec.ts`). Two columns are sparse while they can be, as fresh memory is much of
+ * `loc` (0 = none) and four operand columns `a b x y` whose meaning depends on the kind (the
+ * table in `event-codec.ts`); `g`, `loc` and `a` hold ids, in 16 bits until one needs 32
+ * (`IdColumn`), the others are Int32. Two columns are sparse while they can be, as fresh memory is much of
  * the cost of loading: `t` is stored as runs (the index where each new time starts, and that time)
  * while runs are fewer than a quarter of the events — with a virtual clock time moves only when
  * every goroutine waits on a timer — and becomes a Float64 column past that; `loc` exists only
@@ -21,7 +22,25 @@ import { KIND_INDEX, KIND_MASK, fits } from "./kinds";
 import { decode, encode } from "./event-codec";
 import { ByteInterner } from "../reader/byte-strings";
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(arr: T, need: number): T {
+/**
+ * A column of ids (`g`, `loc`, `a`): 16 bits while every value fits, 32 from the first that does
+ * not. Most traces name fewer than 32,768 goroutines, objects and locations, and two bytes less
+ * per event and column is memory that is never touched: on a large trace, fresh memory costs
+ * more than the pass that fills it.
+ */
+export type IdColumn = Int16Array | Int32Array;
+
+/** `column` with `v` stored at i: itself, or (when v needs 32 bits) a 32-bit copy of its first i values and v. */
+function stored(column: IdColumn, i: number, v: number): IdColumn {
+  column[i] = v;
+  if (column[i] === v) return column;
+  const wide = new Int32Array(column.length);
+  wide.set(column.subarray(0, i));
+  wide[i] = v;
+  return wide;
+}
+
+function grow<T extends Float64Array | Int32Array | Int16Array | Uint8Array>(arr: T, need: number): T {
   if (need <= arr.length) return arr;
   const next = new (arr.constructor as new (n: number) => T)(Math.max(need, arr.length * 2));
   next.set(arr);
@@ -39,10 +58,10 @@ export class EventStore {
   /** The run `timeOf` found last: sequential reads cost no search. */
   private lastRun = 0;
   k: Uint8Array;
-  g: Int32Array;
+  g: IdColumn;
   /** Undefined while every event so far had no `loc`. */
-  loc: Int32Array | undefined;
-  a: Int32Array;
+  loc: IdColumn | undefined;
+  a: IdColumn;
   b: Int32Array;
   x: Int32Array;
   y: Int32Array;
@@ -70,8 +89,8 @@ export class EventStore {
     // quarter of slack and keeps the pool rather than copying it into fresh memory.
     this.ints = new Int32Array(Math.max(1024, Math.ceil(n * 0.6)));
     this.k = new Uint8Array(n);
-    this.g = new Int32Array(n);
-    this.a = new Int32Array(n);
+    this.g = new Int16Array(n);
+    this.a = new Int16Array(n);
     this.b = new Int32Array(n);
     this.x = new Int32Array(n);
     this.y = new Int32Array(n);
@@ -152,10 +171,10 @@ export class EventStore {
     if (this.t) this.t[i] = t;
     else if (this.runs === 0 || this.runT[this.runs - 1] !== t) this.startRun(i, t);
     this.k[i] = k;
-    this.g[i] = g;
-    if (this.loc) this.loc[i] = loc;
+    this.g = stored(this.g, i, g);
+    if (this.loc) this.loc = stored(this.loc, i, loc);
     else if (loc !== 0) this.startLocColumn(loc);
-    this.a[i] = a;
+    this.a = stored(this.a, i, a);
     this.b[i] = b;
     this.x[i] = x;
     this.y[i] = y;
@@ -182,8 +201,7 @@ export class EventStore {
   }
 
   private startLocColumn(loc: number): void {
-    this.loc = new Int32Array(this.k.length);
-    this.loc[this.n] = loc;
+    this.loc = stored(new Int16Array(this.k.length), this.n, loc);
   }
 
   private startSeqColumn(seq: number): void {

@@ -38,7 +38,8 @@ export type ElementType = keyof typeof ELEMENT_TYPES;
 /** The element types sections are stored as: an `i32` section may be stored narrowed. */
 const STORED_TYPES = { ...ELEMENT_TYPES, i8: Int8Array, i16: Int16Array } as const;
 type StoredType = keyof typeof STORED_TYPES;
-type Column = Uint8Array | Int32Array | Float64Array;
+/** An `i32` section's content may be an Int16Array already (a model's 16-bit id columns). */
+type Column = Uint8Array | Int16Array | Int32Array | Float64Array;
 type ColumnOf<T extends ElementType> = InstanceType<(typeof ELEMENT_TYPES)[T]>;
 
 /**
@@ -162,8 +163,11 @@ export type SectionContent = Column | readonly Column[];
 /** The narrowest of i8, i16 and i32 for values in [min, max]. */
 const widthFor = (min: number, max: number): StoredType => (min >= -128 && max <= 127 ? "i8" : min >= -32768 && max <= 32767 ? "i16" : "i32");
 
-/** The narrowest type that holds every value of `columns`, and its copy when narrower than `i32`. */
-function narrowed(columns: readonly Int32Array[], count: number): { type: StoredType; copy?: Int8Array | Int16Array } {
+/**
+ * The narrowest type that holds every value of `columns`, and its copy when narrower than `i32`
+ * (none when the one column already is an Int16Array and needs 16 bits).
+ */
+function narrowed(columns: readonly (Int16Array | Int32Array)[], count: number): { type: StoredType; copy?: Int8Array | Int16Array } {
   let min = 0;
   let max = 0;
   for (const c of columns) {
@@ -178,13 +182,15 @@ function narrowed(columns: readonly Int32Array[], count: number): { type: Stored
       }
     }
   }
-  const copy = widthFor(min, max) === "i8" ? new Int8Array(count) : new Int16Array(count);
+  const type = widthFor(min, max);
+  if (type === "i16" && columns.length === 1 && columns[0] instanceof Int16Array) return { type };
+  const copy = type === "i8" ? new Int8Array(count) : new Int16Array(count);
   let at = 0;
   for (const c of columns) {
     copy.set(c, at); // every value fits, so the conversion keeps it
     at += c.length;
   }
-  return { type: copy instanceof Int8Array ? "i8" : "i16", copy };
+  return { type, copy };
 }
 
 /**
@@ -251,7 +257,7 @@ export class SnapshotWriter {
     let stored: StoredType = type;
     let ref: SectionRef | undefined;
     if (type === "i32") {
-      let narrow: { type: StoredType; copy?: Int8Array | Int16Array } = narrowed(columns as readonly Int32Array[], count);
+      let narrow: { type: StoredType; copy?: Int8Array | Int16Array } = narrowed(columns as readonly (Int16Array | Int32Array)[], count);
       // Deltas are tried where the values themselves need 32 bits (they are not worth a pass to
       // go from 16 bits to 8).
       if (deltas && narrow.type === "i32") {
@@ -355,6 +361,17 @@ export class SnapshotReader {
    * bounds and (unless undefined) its count.
    */
   get<T extends ElementType>(name: string, type: T, count: number | undefined): ColumnOf<T> {
+    const { ref, view } = this.section(name, type, count);
+    if (view.constructor === ELEMENT_TYPES[type] && ref.length === 3) return view as ColumnOf<T>;
+    // A full-width delta section is copied before it is decoded: the snapshot's bytes stay as they are.
+    const wide = new Int32Array(view.length);
+    wide.set(view);
+    if (ref.length === 6) undoKeyedDeltas(wide, this.get(ref[3], "u8", view.length), ref[4], ref[5]);
+    return wide as ColumnOf<T>;
+  }
+
+  /** Section `name`'s ref, checked, and a view of its elements as stored (see `get`). */
+  private section(name: string, type: ElementType, count: number | undefined): { ref: SectionRef; view: Column | Int8Array } {
     const ref = Object.hasOwn(this.sections, name) ? this.sections[name] : undefined;
     if (!Array.isArray(ref) || (ref.length !== 3 && ref.length !== 6)) snapshotError(`section ${name} is missing`);
     const [t, offset, n, keySection, mask, bases] = ref as unknown[];
@@ -374,13 +391,23 @@ export class SnapshotReader {
     const start = this.binStart + (offset as number);
     if (start + (n as number) * ctor.BYTES_PER_ELEMENT > this.bytes.length) snapshotError(`section ${name} runs past the end: truncated?`);
     // Typed as over an ArrayBuffer, as the model's own columns are; a SharedArrayBuffer views the same.
-    const view = new ctor(this.bytes.buffer as ArrayBuffer, this.bytes.byteOffset + start, n as number);
-    if (!widen && ref.length === 3) return view as ColumnOf<T>;
-    // A full-width delta section is copied before it is decoded: the snapshot's bytes stay as they are.
-    const wide = new Int32Array(n as number);
-    wide.set(view);
-    if (ref.length === 6) undoKeyedDeltas(wide, this.get(keySection as string, "u8", n as number), mask as number, bases as number[]);
-    return wide as ColumnOf<T>;
+    return { ref: ref as unknown as SectionRef, view: new ctor(this.bytes.buffer as ArrayBuffer, this.bytes.byteOffset + start, n as number) };
+  }
+
+  /**
+   * An `i32` section for a 16-or-32-bit id column: stored as `i16`, a view (no widening); as
+   * `i8`, a 16-bit copy; otherwise as `get` gives it.
+   */
+  ids(name: string, count: number): Int16Array | Int32Array {
+    const { ref, view } = this.section(name, "i32", count);
+    if (ref.length === 3 && view instanceof Int16Array) return view;
+    if (ref.length === 3 && view instanceof Int8Array) return Int16Array.from(view);
+    return this.get(name, "i32", count);
+  }
+
+  /** `ids` of section `name` when the table lists it, else undefined. */
+  optionalIds(name: string, count: number): Int16Array | Int32Array | undefined {
+    return Object.hasOwn(this.sections, name) ? this.ids(name, count) : undefined;
   }
 
   /** Section `name` when the table lists it, else undefined. */

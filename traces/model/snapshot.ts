@@ -161,9 +161,9 @@ function decodeStore(json: SnapshotJson, reader: SnapshotReader): EventStore {
   store.runs = runs;
   store.t = reader.optional("t", "f64", n);
   store.k = reader.get("k", "u8", n);
-  store.g = reader.get("g", "i32", n);
-  store.loc = reader.optional("loc", "i32", n);
-  store.a = reader.get("a", "i32", n);
+  store.g = reader.ids("g", n);
+  store.loc = reader.optionalIds("loc", n);
+  store.a = reader.ids("a", n);
   store.b = reader.get("b", "i32", n);
   store.x = reader.get("x", "i32", n);
   store.y = reader.get("y", "i32", n);

@@ -28,7 +28,7 @@ export interface Arrows {
  * pass counts them and one fills arrays of exactly that length, since on a large trace fresh
  * memory costs more than a second pass over the kind column.
  */
-export function deriveArrows(model: TraceModel, times: Float64Array, kinds: Uint8Array, gs: Int32Array): Arrows {
+export function deriveArrows(model: TraceModel, times: Float64Array, kinds: Uint8Array, gs: Int16Array | Int32Array): Arrows {
   const cols = model.columns;
   const n = kinds.length;
   /** The index of the send a receive took its value from, when it makes an arrow; else -1. */

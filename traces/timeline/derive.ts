@@ -35,7 +35,7 @@ export interface TimelineData {
   /** Per event: its x (time in ns, or its own index), EVENT_KINDS index, acting goroutine. Shared with the model: do not mutate. */
   readonly times: Float64Array;
   readonly kinds: Uint8Array;
-  readonly gs: Int32Array;
+  readonly gs: Int16Array | Int32Array;
 }
 
 export const KIND_INDEX: ReadonlyMap<EventKind, number> = new Map(EVENT_KINDS.map((k, i) => [k, i]));

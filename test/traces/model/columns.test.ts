@@ -6,7 +6,8 @@ import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BLOCK_REASONS, EVENT_KINDS, type TraceEvent } from "../../../traces/format/schema";
-import { loadModel, type TraceModel } from "../../../traces/model";
+import { decodeModelSnapshot, encodeModelSnapshot, loadModel, type TraceModel } from "../../../traces/model";
+import { modelInternals } from "../../../traces/model/model";
 import { validTraceArb } from "../arbitraries";
 
 /** Checks every accessor of every event against the event object. */
@@ -68,5 +69,40 @@ describe("model.columns", () => {
     expect(model.columns.subject(0)).toBe(big);
     expect(model.columns.g(2)).toBe(big + 1);
     expect(model.columns.on(4, 0)).toBe(big);
+  });
+
+  it("holds goroutine, object and location ids past 16 bits: each column widens at its first, the events before it unchanged", () => {
+    const lines: object[] = [
+      { format: "goroscope", version: 1, program: "ids.ts", clock: "virtual", seed: 0, timeUnit: "ns", epoch: 0 },
+      { def: "loc", id: 7, file: "ids.ts", line: 1, col: 1, fn: "main" },
+      { def: "loc", id: 40_000, file: "ids.ts", line: 2, col: 1, fn: "main" },
+      { seq: 1, t: 0, g: 1, k: "chan.make", loc: 7, ch: 3, cap: 1, name: "small" },
+      { seq: 2, t: 0, g: 1, k: "chan.send", loc: 7, ch: 3, len: 1, val: "a" },
+      { seq: 3, t: 1, g: 1, k: "go.create", loc: 7, child: 32_767, name: "edge" },
+      { seq: 4, t: 1, g: 32_767, k: "chan.recv", ch: 3, len: 0, ok: true, from: 2, val: "a" },
+      { seq: 5, t: 2, g: 1, k: "go.create", child: 32_768, name: "past" },
+      { seq: 6, t: 2, g: 32_768, k: "chan.make", loc: 40_000, ch: 70_000, cap: 0, name: "big" },
+      { seq: 7, t: 3, g: 32_768, k: "go.block", loc: 40_000, reason: "chan.recv", on: [70_000] },
+      { seq: 8, t: 4, g: 1, k: "chan.close", loc: 7, ch: 70_000 },
+      { seq: 9, t: 4, g: 1, k: "go.unblock", target: 32_768 },
+      { seq: 10, t: 5, g: 32_768, k: "chan.recv", ch: 70_000, len: 0, ok: false, val: "" },
+    ];
+    const text = lines.map((l) => JSON.stringify(l)).join("\n") + "\n";
+    const small = loadModel(lines.slice(0, 7).map((l) => JSON.stringify(l)).join("\n") + "\n").model;
+    const store = (m: TraceModel) => modelInternals(m)!.parts.store;
+    expect([store(small).g, store(small).a, store(small).loc].map((c) => c?.constructor)).toEqual([Int16Array, Int16Array, Int16Array]);
+    const model = loadModel(text).model;
+    expect([store(model).g, store(model).a, store(model).loc].map((c) => c?.constructor)).toEqual([Int32Array, Int32Array, Int32Array]);
+    expect(expectColumnsAgree(model)).toBe(10);
+    expect(model.columns.g(3)).toBe(32_767);
+    expect(model.columns.subject(5)).toBe(70_000);
+    expect(model.columns.loc(5)).toBe(40_000);
+    expect(model.stateAt(7).goroutines.find((g) => g.id === 32_768)).toMatchObject({ status: "blocked", reason: "chan.recv", on: [70_000] });
+    // The snapshot keeps the wide columns (and the narrow ones narrow): the same answers.
+    for (const m of [small, model]) {
+      const decoded = decodeModelSnapshot(encodeModelSnapshot(m));
+      expect(store(decoded).g.constructor).toBe(store(m).g.constructor);
+      expect(expectColumnsAgree(decoded)).toBe(m.eventCount);
+    }
   });
 });

@@ -274,7 +274,7 @@ describe("snapshot parts", () => {
     const parts = encodeModelSnapshotParts(model);
     const { byGoroutine, byObject } = eventLists();
     const sections = sectionsOf(joined(parts));
-    const byName: [string, Uint8Array | Int32Array | Float64Array][] = [
+    const byName: [string, Uint8Array | Int16Array | Int32Array | Float64Array][] = [
       ["k", store.k], ["g", store.g], ["loc", store.loc!], ["a", store.a], ["b", store.b], ["x", store.x], ["y", store.y],
       ["runStart", store.runStart], ["runT", store.runT], ["ints", store.ints], ["nums", store.nums],
       ["textArena", literals.arena], ["textStarts", literals.starts], ["textLengths", literals.lengths], ["closedAt", closedAt],
@@ -440,7 +440,8 @@ describe("decoded models", () => {
     const { parts, eventLists, closedAt } = modelInternals(decodeModelSnapshot(bytes))!;
     const { store } = parts;
     const sections = sectionsOf(bytes);
-    // Sections stored at their own width are views; narrowed ones are widened copies.
+    // Sections stored at their own width are views, and so are 16-bit id columns (g, loc, a: the
+    // model holds those in 16 bits); other narrowed sections are widened copies.
     const columns = [
       ["k", store.k], ["g", store.g], ["loc", store.loc!], ["a", store.a], ["b", store.b], ["x", store.x], ["y", store.y], ["runT", store.runT],
       ["nums", store.nums], ["textArena", store.texts.saved().arena], ["checkpointInts", parts.checkpoints[0]!.ints], ["checkpointFloats", parts.checkpoints[0]!.floats],
@@ -448,9 +449,15 @@ describe("decoded models", () => {
     ] as const;
     let views = 0;
     let copies = 0;
+    const ids = new Set(["g", "loc", "a"]);
     for (const [name, column] of columns) {
-      if (/^i(8|16)$/.test(sections[name]![0])) {
-        expect(column, name).toBeInstanceOf(Int32Array);
+      const stored = sections[name]![0];
+      if (ids.has(name) && stored === "i16") {
+        expect(column, name).toBeInstanceOf(Int16Array);
+        expect(column.buffer, name).toBe(bytes.buffer);
+        views++;
+      } else if (/^i(8|16)$/.test(stored)) {
+        expect(column, name).toBeInstanceOf(ids.has(name) ? Int16Array : Int32Array);
         expect(column.buffer, name).not.toBe(bytes.buffer);
         copies++;
       } else {
