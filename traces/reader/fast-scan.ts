@@ -22,38 +22,38 @@ import type { ValidationState } from "./state";
 import { F1, F2, Kind } from "./event-kinds";
 import { KnownIds, OBJECT_CODE } from "./known-ids";
 import type { ByteStrings } from "./byte-strings";
-import { Literal, WordTable, lit } from "./byte-literals";
+import { Literal, ShortLiteral, WordTable, lit, short } from "./byte-literals";
 
-const HEAD_SEQ = new Literal('{"seq":');
-const HEAD_T = new Literal(',"t":');
-const HEAD_G = new Literal(',"g":');
-const HEAD_K = new Literal(',"k":"');
-const KEY_LOC = new Literal(',"loc":');
-const KEY_CH = new Literal(',"ch":');
-const KEY_LEN = new Literal(',"len":');
-const KEY_VAL = new Literal(',"val":');
-const KEY_OK = new Literal(',"ok":');
+const HEAD_SEQ = new ShortLiteral('{"seq":');
+const HEAD_T = new ShortLiteral(',"t":');
+const HEAD_G = new ShortLiteral(',"g":');
+const HEAD_K = new ShortLiteral(',"k":"');
+const KEY_LOC = new ShortLiteral(',"loc":');
+const KEY_CH = new ShortLiteral(',"ch":');
+const KEY_LEN = new ShortLiteral(',"len":');
+const KEY_VAL = new ShortLiteral(',"val":');
+const KEY_OK = new ShortLiteral(',"ok":');
 const TRUE_FROM = new Literal('true,"from":');
 const KEY_REASON = new Literal(',"reason":"');
-const KEY_ON = new Literal(',"on":[');
+const KEY_ON = new ShortLiteral(',"on":[');
 const KEY_UNTIL = new Literal(',"until":');
 const KEY_TARGET = new Literal(',"target":');
-const KEY_ID = new Literal(',"id":');
-const KEY_TRY = new Literal(',"try":');
-const KEY_READ = new Literal(',"read":');
+const KEY_ID = new ShortLiteral(',"id":');
+const KEY_TRY = new ShortLiteral(',"try":');
+const KEY_READ = new ShortLiteral(',"read":');
 const KEY_DELTA = new Literal(',"delta":');
 const KEY_COUNT = new Literal(',"count":');
 const KEY_DROPPED = new Literal(',"dropped":');
 const KEY_CHOSEN = new Literal(',"chosen":');
 const KEY_CASES = new Literal(',"cases":[');
-const CASE_CH = new Literal('{"ch":');
-const CASE_DIR = new Literal(',"dir":"');
-const SEND_Q = new Literal('send"}');
-const RECV_Q = new Literal('recv"}');
+const CASE_CH = new ShortLiteral('{"ch":');
+const CASE_DIR = new ShortLiteral(',"dir":"');
+const SEND_Q = new ShortLiteral('send"}');
+const RECV_Q = new ShortLiteral('recv"}');
 const KEY_DEFAULT = new Literal('],"default":');
-const KEY_MSG = new Literal(',"msg":');
-const TRUE = new Literal("true");
-const FALSE = new Literal("false");
+const KEY_MSG = new ShortLiteral(',"msg":');
+const TRUE = new ShortLiteral("true");
+const FALSE = new ShortLiteral("false");
 const REASONS = new WordTable(BLOCK_REASONS);
 
 const CHAN = OBJECT_CODE.chan;
@@ -140,8 +140,8 @@ function int(b: Uint8Array, p: number, lim: number): number {
 
 /** `true` → 1, `false` → 0 at p (p may be -1); -1 when neither. */
 function boolAt(v: DataView, p: number, lim: number): number {
-  if (lit(v, p, lim, TRUE) >= 0) return 1;
-  if (lit(v, p, lim, FALSE) >= 0) return 0;
+  if (short(v, p, lim, TRUE) >= 0) return 1;
+  if (short(v, p, lim, FALSE) >= 0) return 0;
   return -1;
 }
 
@@ -155,25 +155,25 @@ export function scanEvent(s: FastScanner, b: Uint8Array, start: number, lim: num
   const v = s.view;
   const st = s.st;
   const known = s.known;
-  let p = lit(v, start, lim, HEAD_SEQ);
+  let p = short(v, start, lim, HEAD_SEQ);
   if (p < 0) return -1;
   const seq = uint(b, p, lim, 15);
   if (seq < 1 || seq <= st.lastSeq) return -1;
-  p = lit(v, numEnd, lim, HEAD_T);
+  p = short(v, numEnd, lim, HEAD_T);
   if (p < 0) return -1;
   const t = uint(b, p, lim, 15);
   if (t < 0 || t < st.lastT) return -1;
-  p = lit(v, numEnd, lim, HEAD_G);
+  p = short(v, numEnd, lim, HEAD_G);
   if (p < 0) return -1;
   const g = uint(b, p, lim, 9);
   if (g < 0 || !known.hasGoroutine(g)) return -1;
-  p = lit(v, numEnd, lim, HEAD_K);
+  p = short(v, numEnd, lim, HEAD_K);
   if (p < 0) return -1;
   const kind = kindAt(v, p, lim);
   if (kind < 0) return -1;
   p = wordEnd;
   let loc = 0;
-  const q = lit(v, p, lim, KEY_LOC);
+  const q = short(v, p, lim, KEY_LOC);
   if (q >= 0) {
     loc = uint(b, q, lim, 9);
     if (loc < 1 || !known.hasLoc(loc)) return -1;
@@ -309,8 +309,8 @@ function scanOperands(s: FastScanner, kind: number, g: number, b: Uint8Array, p:
     case Kind.MutexLock: case Kind.MutexUnlock: case Kind.WgWait: case Kind.TimerFire:
       return idOp(s, kind, b, p, lim);
     case Kind.RwmutexLock: case Kind.RwmutexUnlock: {
-      p = objectId(s, b, lit(v, p, lim, KEY_ID), lim, RWMUTEX);
-      const read = boolAt(v, lit(v, p, lim, KEY_READ), lim);
+      p = objectId(s, b, short(v, p, lim, KEY_ID), lim, RWMUTEX);
+      const read = boolAt(v, short(v, p, lim, KEY_READ), lim);
       if (p < 0 || read < 0) return -1;
       s.flags = read ? F1 : 0;
       return p + KEY_READ.n + (read ? 4 : 5);
@@ -318,7 +318,7 @@ function scanOperands(s: FastScanner, kind: number, g: number, b: Uint8Array, p:
     case Kind.WgAdd:
       return wgAdd(s, b, p, lim);
     case Kind.ChanClose:
-      return objectId(s, b, lit(v, p, lim, KEY_CH), lim, CHAN);
+      return objectId(s, b, short(v, p, lim, KEY_CH), lim, CHAN);
     case Kind.SelectBegin:
       return selectBegin(s, b, p, lim);
     case Kind.SelectEnd: {
@@ -331,7 +331,7 @@ function scanOperands(s: FastScanner, kind: number, g: number, b: Uint8Array, p:
       return numEnd;
     }
     case Kind.Log:
-      p = lit(v, p, lim, KEY_MSG);
+      p = short(v, p, lim, KEY_MSG);
       return p < 0 ? -1 : text(s, b, p, lim);
     default:
       return -1;
@@ -358,14 +358,14 @@ function text(s: FastScanner, b: Uint8Array, p: number, lim: number): number {
 /** `,"ch":N,"len":N` then `,"val":S` (send) or `,"ok":true,"from":N,"val":S` / `,"ok":false,"val":S` (recv). */
 function chanOp(s: FastScanner, send: boolean, b: Uint8Array, p: number, lim: number): number {
   const v = s.view;
-  p = lit(v, objectId(s, b, lit(v, p, lim, KEY_CH), lim, CHAN), lim, KEY_LEN);
+  p = short(v, objectId(s, b, short(v, p, lim, KEY_CH), lim, CHAN), lim, KEY_LEN);
   if (p < 0) return -1;
   const len = uint(b, p, lim, 9);
   if (len < 0 || len > s.known.capOf(s.a)) return -1;
   s.b = len;
   p = numEnd;
   if (!send) {
-    p = lit(v, p, lim, KEY_OK);
+    p = short(v, p, lim, KEY_OK);
     const q = lit(v, p, lim, TRUE_FROM);
     if (q >= 0) {
       const from = uint(b, q, lim, 9);
@@ -373,9 +373,9 @@ function chanOp(s: FastScanner, send: boolean, b: Uint8Array, p: number, lim: nu
       s.flags = F1;
       s.y = from;
       p = numEnd;
-    } else p = lit(v, p, lim, FALSE);
+    } else p = short(v, p, lim, FALSE);
   }
-  p = lit(v, p, lim, KEY_VAL);
+  p = short(v, p, lim, KEY_VAL);
   return p < 0 ? -1 : text(s, b, p, lim);
 }
 
@@ -386,7 +386,7 @@ function goBlock(s: FastScanner, b: Uint8Array, p: number, lim: number): number 
   if (p < 0) return -1;
   const reason = REASONS.find(v, p, lim);
   if (reason < 0) return -1;
-  p = lit(v, p + REASONS.wordLength(reason), lim, KEY_ON);
+  p = short(v, p + REASONS.wordLength(reason), lim, KEY_ON);
   if (p < 0) return -1;
   s.a = reason;
   s.listLen = 0;
@@ -412,7 +412,7 @@ function goBlock(s: FastScanner, b: Uint8Array, p: number, lim: number): number 
 function idOp(s: FastScanner, kind: number, b: Uint8Array, p: number, lim: number): number {
   const v = s.view;
   const code = kind === Kind.WgWait ? WG : kind === Kind.TimerFire ? TIMER : MUTEX;
-  p = objectId(s, b, lit(v, p, lim, KEY_ID), lim, code);
+  p = objectId(s, b, short(v, p, lim, KEY_ID), lim, code);
   if (p < 0) return -1;
   const opt = kind === Kind.MutexLock ? KEY_TRY : kind === Kind.TimerFire ? KEY_DROPPED : undefined;
   const q = opt ? lit(v, p, lim, opt) : -1;
@@ -426,7 +426,7 @@ function idOp(s: FastScanner, kind: number, b: Uint8Array, p: number, lim: numbe
 /** `,"id":N,"delta":N,"count":N` with count = previous count + delta. */
 function wgAdd(s: FastScanner, b: Uint8Array, p: number, lim: number): number {
   const v = s.view;
-  p = lit(v, objectId(s, b, lit(v, p, lim, KEY_ID), lim, WG), lim, KEY_DELTA);
+  p = lit(v, objectId(s, b, short(v, p, lim, KEY_ID), lim, WG), lim, KEY_DELTA);
   if (p < 0) return -1;
   const delta = int(b, p, lim);
   p = lit(v, numEnd, lim, KEY_COUNT);
@@ -446,13 +446,13 @@ function selectBegin(s: FastScanner, b: Uint8Array, p: number, lim: number): num
   s.listLen = 0;
   if (b[p] !== 93) {
     for (;;) {
-      p = lit(v, p, lim, CASE_CH);
+      p = short(v, p, lim, CASE_CH);
       if (p < 0) return -1;
       const ch = uint(b, p, lim, 9);
-      p = lit(v, numEnd, lim, CASE_DIR);
+      p = short(v, numEnd, lim, CASE_DIR);
       if (ch < 1 || p < 0 || s.known.kindOf(ch) !== CHAN) return -1;
       const dir = b[p] === 115 ? 1 : 0;
-      p = lit(v, p, lim, dir ? SEND_Q : RECV_Q);
+      p = short(v, p, lim, dir ? SEND_Q : RECV_Q);
       if (p < 0) return -1;
       s.listAdd(ch);
       s.listAdd(dir);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BLOCK_REASONS, EVENT_KINDS } from "../../../traces/format/schema";
-import { WordTable } from "../../../traces/reader/byte-literals";
+import { Literal, ShortLiteral, WordTable, lit, short } from "../../../traces/reader/byte-literals";
 
 const encoder = new TextEncoder();
 
@@ -67,3 +67,40 @@ describe("WordTable.find", () => {
     }
   });
 });
+
+describe("lit and short", () => {
+  /** The literal's bytes at p, wholly before lim (p may be -1). */
+  const naive = (b: Uint8Array, p: number, lim: number, text: string) => {
+    const bytes = encoder.encode(text);
+    return p >= 0 && p + bytes.length <= lim && bytes.every((x, i) => b[p + i] === x) ? p + bytes.length : -1;
+  };
+
+  it("match exactly the literal's bytes before lim, whatever one byte of it differs", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 4, maxLength: 16, unit: fc.constantFrom("a", "b", '"', ",", ":", "{") }),
+        fc.nat(20), fc.nat(20), fc.integer({ min: -1, max: 16 }), fc.nat(255),
+        (text, before, after, change, byte) => {
+          const bytes = new Uint8Array(before + text.length + after);
+          bytes.set(encoder.encode(text), before);
+          if (change >= 0 && change < text.length) bytes[before + change] = byte;
+          const v = new DataView(bytes.buffer);
+          const long = new Literal(text);
+          for (const lim of [bytes.length, before + text.length, before + text.length - 1]) {
+            for (const p of [-1, before, before + 1]) {
+              expect(lit(v, p, lim, long)).toBe(naive(bytes, p, lim, text));
+              if (text.length <= 8) expect(short(v, p, lim, new ShortLiteral(text))).toBe(naive(bytes, p, lim, text));
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a ShortLiteral has at most 8 bytes", () => {
+    expect(() => new ShortLiteral('"12345678')).toThrow(RangeError);
+    expect(new ShortLiteral("12345678").n).toBe(8);
+  });
+});
+
