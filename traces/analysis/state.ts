@@ -295,12 +295,35 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
     ops,
   };
 
+  /**
+   * Recent (object, goroutine) → use entries, direct-mapped by a hash of the two ids: a goroutine
+   * cycles through a few objects (its jobs channel, a mutex, a results channel) while others use
+   * them in between, so `lastUser` alone missed about half the time and `uses.get` was a fifth of
+   * the pass. Keyed by the object's state, not its id, so a re-made id never finds its
+   * predecessor's entries; an entry is never stale otherwise, since uses are never removed.
+   */
+  const recentObj: (ObjState | undefined)[] = new Array(RECENT_USES).fill(undefined);
+  const recentG = new Int32Array(RECENT_USES);
+  const recentUse: (Use | undefined)[] = new Array(RECENT_USES).fill(undefined);
+
   /** Records that goroutine `g` used object `id` now. */
   function use(id: number, g: number, how: How): void {
     const o = oIndex.get(id);
     if (!o || g <= 0) return;
-    let u = o.lastUser === g ? o.lastUse : o.uses.get(g);
-    if (!u) o.uses.set(g, (u = new U(seq, t)));
+    let u: Use;
+    if (o.lastUser === g) u = o.lastUse!;
+    else {
+      const slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(g, 0x85ebca6b)) >>> (32 - RECENT_USE_BITS);
+      if (recentObj[slot] === o && recentG[slot] === g) u = recentUse[slot]!;
+      else {
+        const known = o.uses.get(g);
+        u = known ?? new U(seq, t);
+        if (!known) o.uses.set(g, u);
+        recentObj[slot] = o;
+        recentG[slot] = g;
+        recentUse[slot] = u;
+      }
+    }
     o.lastUser = g;
     o.lastUse = u;
     switch (how) {
@@ -477,6 +500,10 @@ export function createTraceState(locs: ReadonlyMap<number, LocDef>): TraceState 
 
   return state;
 }
+
+/** Entries of the pass's recent-use cache (`use`): 2^RECENT_USE_BITS. */
+const RECENT_USE_BITS = 10;
+const RECENT_USES = 1 << RECENT_USE_BITS;
 
 /** How a goroutine used an object (small integers: `use` runs once or more per event). */
 type How = typeof SEND | typeof RECV | typeof SEND_INTENT | typeof RECV_INTENT | typeof CLOSE | typeof OTHER;
