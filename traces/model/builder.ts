@@ -13,8 +13,9 @@ import type { TraceError, TraceWarning } from "../reader/types";
 import type { TraceEvent } from "../format/schema";
 import { Entities } from "./entities";
 import { EventStore } from "./event-store";
-import { F2, Kind, KIND_MASK, MAKE_KIND_SET } from "./kinds";
+import { F1, F2, Kind, KIND_MASK, MAKE_KIND_SET } from "./kinds";
 import { FastScanner, scanEvent } from "../reader/fast-scan";
+import { scannedEvent } from "../reader/fast-event";
 import { MachineState, apply, checkpoint, type Checkpoint } from "./machine";
 import { createTraceModel } from "./model";
 import { createRecordChecker } from "./record-checker";
@@ -82,15 +83,28 @@ export function createModelBuilder(options: ModelBuilderOptions = {}): ModelBuil
     if (nl < 0) return -1;
     const s = scanner;
     const kind = s.kind;
-    let b = s.b;
+    const b = s.b;
     let x = s.x;
     let flags = s.flags;
+    let y = s.y;
+    // Encoded as event-codec.ts does: a block's `until` after its `on` list, a receive's `from` as its distance back.
     if (kind === Kind.GoBlock) {
-      x = store.pushInts(s.list, s.listLen);
-      b = s.until < 0 ? 0 : store.pushNum(s.until) + 1;
+      if (s.until < 0) x = store.pushInts(s.list, s.listLen);
+      else {
+        x = store.pushInts(s.list, s.listLen, store.pushNum(s.until));
+        flags |= F1;
+      }
     } else if (kind === Kind.SelectBegin) x = store.pushInts(s.list, s.listLen);
-    else if (kind === Kind.ChanSend || kind === Kind.ChanRecv || kind === Kind.Log) flags |= F2; // x is in store.texts
-    onFastEvent(store.push(s.seq, s.t, kind | flags, s.g, s.loc, s.a, b, x, s.y), kind);
+    else if (kind === Kind.ChanSend || kind === Kind.ChanRecv || kind === Kind.Log) {
+      flags |= F2; // x is in store.texts
+      if (y !== 0) y = s.seq - y;
+      // A distance past Int32 (a send two billion events back): stored as the slow path stores it.
+      if ((y | 0) !== y) {
+        onEvent(store.pushEvent(scannedEvent(s)));
+        return nl;
+      }
+    }
+    onFastEvent(store.push(s.seq, s.t, kind | flags, s.g, s.loc, s.a, b, x, y), kind);
     return nl;
   }
 

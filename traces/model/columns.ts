@@ -7,7 +7,7 @@
  * (kept whole by the store) are answered from the whole event, so the two views always agree.
  */
 import type { TraceEvent } from "../format/schema";
-import type { EventStore, IdColumn } from "./event-store";
+import type { EventStore, NarrowColumn } from "./event-store";
 import { F1, KIND_MASK, REASON_INDEX } from "./kinds";
 
 type Whole = Record<string, unknown>;
@@ -15,7 +15,7 @@ type Whole = Record<string, unknown>;
 export class EventColumns {
   private times: Float64Array | undefined;
   private kinds: Uint8Array | undefined;
-  private gs: IdColumn | Int32Array | undefined;
+  private gs: NarrowColumn | Int32Array | undefined;
 
   constructor(private readonly store: EventStore) {}
 
@@ -68,7 +68,9 @@ export class EventColumns {
   /** `from` of chan.recv (the matching send's seq); 0 when absent. */
   from(i: number): number {
     const w = this.whole(i);
-    return w ? ((w.from as number | undefined) ?? 0) : this.store.y[i]!;
+    if (w) return (w.from as number | undefined) ?? 0;
+    const back = this.store.y[i]!; // how many seqs before the receive the send was (0: no `from`)
+    return back === 0 ? 0 : this.store.seqOf(i) - back;
   }
 
   /** `count` of wg.add. */
@@ -129,10 +131,10 @@ export class EventColumns {
   }
 
   /** See `timeColumn`: acting goroutines. */
-  goroutineColumn(): IdColumn {
+  goroutineColumn(): NarrowColumn {
     if (!this.gs) {
       const st = this.store;
-      let gs: IdColumn = st.n === st.g.length ? st.g : st.g.subarray(0, st.n);
+      let gs: NarrowColumn = st.n === st.g.length ? st.g : st.g.subarray(0, st.n);
       for (const [i, e] of st.irregular) {
         if (gs[i] === e.g) continue;
         // The store's own column, or 16 bits that cannot hold the whole event's goroutine: a 32-bit copy.

@@ -9,6 +9,8 @@ import { F1, F2, REASON_INDEX, fits } from "./kinds";
 
 const ATOMIC_OPS = ["add", "load", "store", "cas"] as const;
 const CTX_KINDS = ["background", "cancel", "deadline"] as const;
+/** A `ctx.make`'s kind, as its index in `CTX_KINDS`, is in the flag bits (F1, F2) of its kind byte. */
+const CTX_KIND_SHIFT = 6;
 
 export type Enc = [flags: number, a: number, b: number, x: number, y: number];
 
@@ -18,6 +20,10 @@ const flagValue = (kb: number): boolean | undefined => ((kb & F1) === 0 ? undefi
 /**
  * Operands per kind (`s()` = string id, `[..]` = Int32 pool offset, `#` = Float64 pool offset,
  * `f` = flag bits): returns undefined when a value does not fit, so the event is kept whole.
+ * Values that grow with the trace's length stay out of the 16-bit columns where they can, so
+ * those stay narrow (see `NarrowColumn`): a receive's `from` is stored as its distance back
+ * (`seq - from`, sends come shortly before their receives), a block's `until` goes to the pool
+ * after its `on` list (flag F1 says it is there), a context's kind to the flag bits.
  */
 export function encode(st: EventStore, e: TraceEvent): Enc | undefined {
   const s = (v: string) => st.intern(v);
@@ -27,15 +33,16 @@ export function encode(st: EventStore, e: TraceEvent): Enc | undefined {
     case "go.block":
       // The reader does not check `until`, so it may be anything: keep such an event whole.
       if (!allFit(...e.on) || (e.until !== undefined && typeof e.until !== "number")) return undefined;
-      return [0, REASON_INDEX.get(e.reason)!, e.until === undefined ? 0 : st.pushNum(e.until) + 1, st.pushInts(e.on), 0];
+      if (e.until === undefined) return [0, REASON_INDEX.get(e.reason)!, 0, st.pushInts(e.on), 0];
+      return [F1, REASON_INDEX.get(e.reason)!, 0, st.pushInts(e.on, e.on.length, st.pushNum(e.until)), 0];
     case "go.unblock": return allFit(e.target) ? [0, e.target, 0, 0, 0] : undefined;
     case "go.end": case "go.yield": case "main.return": return [0, 0, 0, 0, 0];
     case "go.panic": return undefined;
     case "chan.make": return allFit(e.ch, e.cap) ? [0, e.ch, e.cap, s(e.name), 0] : undefined;
     case "chan.send": return allFit(e.ch, e.len) ? [0, e.ch, e.len, s(e.val), 0] : undefined;
     case "chan.recv":
-      if (!allFit(e.ch, e.len, e.from ?? 0)) return undefined;
-      return [e.ok ? F1 : 0, e.ch, e.len, s(e.val), e.from ?? 0];
+      if (!allFit(e.ch, e.len, e.from ?? 0) || (e.from !== undefined && !(e.from < e.seq && fits(e.seq - e.from)))) return undefined;
+      return [e.ok ? F1 : 0, e.ch, e.len, s(e.val), e.from === undefined ? 0 : e.seq - e.from];
     case "chan.close": return allFit(e.ch) ? [0, e.ch, 0, 0, 0] : undefined;
     case "select.begin": {
       const flat = e.cases.flatMap((c) => [c.ch, c.dir === "send" ? 1 : 0]);
@@ -66,18 +73,22 @@ export function encode(st: EventStore, e: TraceEvent): Enc | undefined {
     case "timer.stop": return allFit(e.id) ? [e.ok ? F1 : 0, e.id, 0, 0, 0] : undefined;
     case "timer.reset": return allFit(e.id) ? [e.ok ? F1 : 0, e.id, 0, 0, st.pushNum(e.when)] : undefined;
     case "ctx.make":
-      if (!allFit(e.ctx, e.parent, e.done) || st.numsLen >= 0xfffff0) return undefined;
-      return [0, e.ctx, e.parent, e.done, (CTX_KINDS.indexOf(e.kind) << 24) | (e.deadline === undefined ? 0 : st.pushNum(e.deadline) + 1)];
+      if (!allFit(e.ctx, e.parent, e.done)) return undefined;
+      return [CTX_KINDS.indexOf(e.kind) << CTX_KIND_SHIFT, e.ctx, e.parent, e.done, e.deadline === undefined ? 0 : st.pushNum(e.deadline) + 1];
     case "ctx.cancel": return allFit(e.ctx) ? [0, e.ctx, 0, s(e.err), 0] : undefined;
     case "log": return [0, 0, 0, s(e.msg), 0];
   }
 }
 
-export function decode(st: EventStore, k: EventKind, kb: number, a: number, b: number, x: number, y: number): Record<string, unknown> {
+/** The fields after the head of event `seq` (its kind byte `kb` and operands), per the table above. */
+export function decode(st: EventStore, k: EventKind, kb: number, a: number, b: number, x: number, y: number, seq: number): Record<string, unknown> {
   const s = st.strings;
   switch (k) {
     case "go.create": return { child: a, name: s[x] };
-    case "go.block": return { reason: BLOCK_REASONS[a], on: st.intList(x), ...(b === 0 ? {} : { until: st.nums[b - 1] }) };
+    case "go.block": {
+      const on = st.intList(x);
+      return { reason: BLOCK_REASONS[a], on, ...((kb & F1) === 0 ? {} : { until: st.nums[st.ints[x + 1 + on.length]!] }) };
+    }
     case "go.unblock": return { target: a };
     case "go.end": case "go.yield": case "main.return": case "go.panic": return {};
     case "chan.make": return { ch: a, cap: b, name: s[x] };
@@ -85,7 +96,7 @@ export function decode(st: EventStore, k: EventKind, kb: number, a: number, b: n
     case "chan.recv": {
       const ok = (kb & F1) !== 0;
       const val = text(st, kb, x);
-      return y === 0 ? { ch: a, len: b, ok, val } : { ch: a, len: b, ok, from: y, val };
+      return y === 0 ? { ch: a, len: b, ok, val } : { ch: a, len: b, ok, from: seq - y, val };
     }
     case "chan.close": return { ch: a };
     case "select.begin": {
@@ -120,8 +131,7 @@ export function decode(st: EventStore, k: EventKind, kb: number, a: number, b: n
     case "timer.stop": return { id: a, ok: (kb & F1) !== 0 };
     case "timer.reset": return { id: a, when: st.nums[y], ok: (kb & F1) !== 0 };
     case "ctx.make": {
-      const dl = y & 0xffffff;
-      return { ctx: a, parent: b, kind: CTX_KINDS[y >>> 24], done: x, ...(dl === 0 ? {} : { deadline: st.nums[dl - 1] }) };
+      return { ctx: a, parent: b, kind: CTX_KINDS[kb >> CTX_KIND_SHIFT], done: x, ...(y === 0 ? {} : { deadline: st.nums[y - 1] }) };
     }
     case "ctx.cancel": return { ctx: a, err: s[x] };
     case "log": return { msg: text(st, kb, x) };

@@ -3,8 +3,8 @@
  *
  * Every event has `t`, `k` (Uint8: the kind's index in `EVENT_KINDS`, plus two flag bits), `g`,
  * `loc` (0 = none) and four operand columns `a b x y` whose meaning depends on the kind (the
- * table in `event-codec.ts`); `g`, `loc` and `a` hold ids, in 16 bits until one needs 32
- * (`IdColumn`), the others are Int32. Two columns are sparse while they can be, as fresh memory is much of
+ * table in `event-codec.ts`); all but `x` (string ids and pool offsets) hold small integers, in
+ * 16 bits until one needs 32 (`NarrowColumn`). Two columns are sparse while they can be, as fresh memory is much of
  * the cost of loading: `t` is stored as runs (the index where each new time starts, and that time)
  * while runs are fewer than a quarter of the events — with a virtual clock time moves only when
  * every goroutine waits on a timer — and becomes a Float64 column past that; `loc` exists only
@@ -23,17 +23,15 @@ import { decode, encode } from "./event-codec";
 import { ByteInterner } from "../reader/byte-strings";
 
 /**
- * A column of ids (`g`, `loc`, `a`): 16 bits while every value fits, 32 from the first that does
- * not. Most traces name fewer than 32,768 goroutines, objects and locations, and two bytes less
- * per event and column is memory that is never touched: on a large trace, fresh memory costs
- * more than the pass that fills it.
+ * A column of small integers (`g`, `loc`, `a`, `b`, `y`: ids, lengths, counts, distances): 16
+ * bits while every value fits, 32 from the first that does not. Most traces name fewer than
+ * 32,768 goroutines, objects and locations, and two bytes less per event and column is memory
+ * that is never touched: on a large trace, fresh memory costs more than the pass that fills it.
  */
-export type IdColumn = Int16Array | Int32Array;
+export type NarrowColumn = Int16Array | Int32Array;
 
-/** `column` with `v` stored at i: itself, or (when v needs 32 bits) a 32-bit copy of its first i values and v. */
-function stored(column: IdColumn, i: number, v: number): IdColumn {
-  column[i] = v;
-  if (column[i] === v) return column;
+/** A 32-bit copy of `column`'s first i values, then v at i (for a v that 16 bits do not hold). */
+function widened(column: NarrowColumn, i: number, v: number): Int32Array {
   const wide = new Int32Array(column.length);
   wide.set(column.subarray(0, i));
   wide[i] = v;
@@ -58,13 +56,13 @@ export class EventStore {
   /** The run `timeOf` found last: sequential reads cost no search. */
   private lastRun = 0;
   k: Uint8Array;
-  g: IdColumn;
+  g: NarrowColumn;
   /** Undefined while every event so far had no `loc`. */
-  loc: IdColumn | undefined;
-  a: IdColumn;
-  b: Int32Array;
+  loc: NarrowColumn | undefined;
+  a: NarrowColumn;
+  b: NarrowColumn;
   x: Int32Array;
-  y: Int32Array;
+  y: NarrowColumn;
   /** Present only once `seq` stopped counting up by one. */
   seqs: Float64Array | undefined;
   firstSeq = 0;
@@ -91,9 +89,9 @@ export class EventStore {
     this.k = new Uint8Array(n);
     this.g = new Int16Array(n);
     this.a = new Int16Array(n);
-    this.b = new Int32Array(n);
+    this.b = new Int16Array(n);
     this.x = new Int32Array(n);
-    this.y = new Int32Array(n);
+    this.y = new Int16Array(n);
   }
 
   intern(s: string): number {
@@ -171,13 +169,25 @@ export class EventStore {
     if (this.t) this.t[i] = t;
     else if (this.runs === 0 || this.runT[this.runs - 1] !== t) this.startRun(i, t);
     this.k[i] = k;
-    this.g = stored(this.g, i, g);
-    if (this.loc) this.loc = stored(this.loc, i, loc);
-    else if (loc !== 0) this.startLocColumn(loc);
-    this.a = stored(this.a, i, a);
-    this.b[i] = b;
+    // Each narrow column checks its value came back whole, and widens at the first that did not.
+    const gs = this.g;
+    gs[i] = g;
+    if (gs[i] !== g) this.g = widened(gs, i, g);
+    const locs = this.loc;
+    if (locs) {
+      locs[i] = loc;
+      if (locs[i] !== loc) this.loc = widened(locs, i, loc);
+    } else if (loc !== 0) this.startLocColumn(loc);
+    const as = this.a;
+    as[i] = a;
+    if (as[i] !== a) this.a = widened(as, i, a);
+    const bs = this.b;
+    bs[i] = b;
+    if (bs[i] !== b) this.b = widened(bs, i, b);
     this.x[i] = x;
-    this.y[i] = y;
+    const ys = this.y;
+    ys[i] = y;
+    if (ys[i] !== y) this.y = widened(ys, i, y);
     this.n = i + 1;
     return i;
   }
@@ -201,7 +211,9 @@ export class EventStore {
   }
 
   private startLocColumn(loc: number): void {
-    this.loc = stored(new Int16Array(this.k.length), this.n, loc);
+    const locs = new Int16Array(this.k.length);
+    locs[this.n] = loc;
+    this.loc = locs[this.n] === loc ? locs : widened(locs, this.n, loc);
   }
 
   private startSeqColumn(seq: number): void {
@@ -223,14 +235,19 @@ export class EventStore {
     if (this.seqs) this.seqs = grow(this.seqs, size);
   }
 
-  /** Appends the first `len` items of `list` to the Int32 pool as `[len, ...items]`; returns its offset. */
-  pushInts(list: ArrayLike<number>, len = list.length): number {
+  /**
+   * Appends the first `len` items of `list` to the Int32 pool as `[len, ...items]`, then `extra`
+   * if given (a `go.block`'s `until` as its index in the Float64 pool); returns its offset.
+   */
+  pushInts(list: ArrayLike<number>, len = list.length, extra?: number): number {
     const at = this.intsLen;
-    if (at + len + 1 > this.ints.length) this.ints = grow(this.ints, at + len + 1);
+    const end = at + len + 1 + (extra === undefined ? 0 : 1);
+    if (end > this.ints.length) this.ints = grow(this.ints, end);
     const ints = this.ints;
     ints[at] = len;
     for (let j = 0; j < len; j++) ints[at + 1 + j] = list[j]!;
-    this.intsLen = at + len + 1;
+    if (extra !== undefined) ints[at + 1 + len] = extra;
+    this.intsLen = end;
     return at;
   }
 
@@ -294,6 +311,6 @@ export class EventStore {
     const head: Record<string, unknown> = { seq: this.seqOf(i), t: this.timeOf(i), g: this.g[i], k };
     const loc = this.locOf(i);
     if (loc !== 0) head.loc = loc;
-    return Object.assign(head, decode(this, k, kb, this.a[i]!, this.b[i]!, this.x[i]!, this.y[i]!)) as unknown as TraceEvent;
+    return Object.assign(head, decode(this, k, kb, this.a[i]!, this.b[i]!, this.x[i]!, this.y[i]!, head.seq as number)) as unknown as TraceEvent;
   }
 }

@@ -27,7 +27,7 @@
 import { concatBytes } from "../format/bytes";
 
 /** Bumped whenever the layout or the meaning of any saved field changes. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 const MAGIC = "GOROSNAP";
 const HEAD_BYTES = 24;
@@ -38,7 +38,7 @@ export type ElementType = keyof typeof ELEMENT_TYPES;
 /** The element types sections are stored as: an `i32` section may be stored narrowed. */
 const STORED_TYPES = { ...ELEMENT_TYPES, i8: Int8Array, i16: Int16Array } as const;
 type StoredType = keyof typeof STORED_TYPES;
-/** An `i32` section's content may be an Int16Array already (a model's 16-bit id columns). */
+/** An `i32` section's content may be an Int16Array already (a model's 16-bit columns). */
 type Column = Uint8Array | Int16Array | Int32Array | Float64Array;
 type ColumnOf<T extends ElementType> = InstanceType<(typeof ELEMENT_TYPES)[T]>;
 
@@ -395,19 +395,19 @@ export class SnapshotReader {
   }
 
   /**
-   * An `i32` section for a 16-or-32-bit id column: stored as `i16`, a view (no widening); as
-   * `i8`, a 16-bit copy; otherwise as `get` gives it.
+   * An `i32` section for a model's 16-or-32-bit column (`NarrowColumn`): stored as `i16`, a view
+   * (no widening); as `i8`, a 16-bit copy; otherwise as `get` gives it.
    */
-  ids(name: string, count: number): Int16Array | Int32Array {
+  narrow(name: string, count: number): Int16Array | Int32Array {
     const { ref, view } = this.section(name, "i32", count);
     if (ref.length === 3 && view instanceof Int16Array) return view;
     if (ref.length === 3 && view instanceof Int8Array) return Int16Array.from(view);
     return this.get(name, "i32", count);
   }
 
-  /** `ids` of section `name` when the table lists it, else undefined. */
-  optionalIds(name: string, count: number): Int16Array | Int32Array | undefined {
-    return Object.hasOwn(this.sections, name) ? this.ids(name, count) : undefined;
+  /** `narrow` of section `name` when the table lists it, else undefined. */
+  optionalNarrow(name: string, count: number): Int16Array | Int32Array | undefined {
+    return Object.hasOwn(this.sections, name) ? this.narrow(name, count) : undefined;
   }
 
   /** Section `name` when the table lists it, else undefined. */

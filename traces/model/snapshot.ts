@@ -161,12 +161,12 @@ function decodeStore(json: SnapshotJson, reader: SnapshotReader): EventStore {
   store.runs = runs;
   store.t = reader.optional("t", "f64", n);
   store.k = reader.get("k", "u8", n);
-  store.g = reader.ids("g", n);
-  store.loc = reader.optionalIds("loc", n);
-  store.a = reader.ids("a", n);
-  store.b = reader.get("b", "i32", n);
+  store.g = reader.narrow("g", n);
+  store.loc = reader.optionalNarrow("loc", n);
+  store.a = reader.narrow("a", n);
+  store.b = reader.narrow("b", n);
   store.x = reader.get("x", "i32", n);
-  store.y = reader.get("y", "i32", n);
+  store.y = reader.narrow("y", n);
   store.seqs = reader.optional("seqs", "f64", n);
   store.runStart = reader.get("runStart", "i32", runs);
   store.runT = reader.get("runT", "f64", runs);

@@ -86,14 +86,18 @@ describe("model.columns", () => {
       { seq: 8, t: 4, g: 1, k: "chan.close", loc: 7, ch: 70_000 },
       { seq: 9, t: 4, g: 1, k: "go.unblock", target: 32_768 },
       { seq: 10, t: 5, g: 32_768, k: "chan.recv", ch: 70_000, len: 0, ok: false, val: "" },
+      { seq: 11, t: 5, g: 1, k: "wg.make", id: 8, name: "wg" },
+      { seq: 12, t: 5, g: 1, k: "wg.add", id: 8, delta: 40_000, count: 40_000 },
     ];
     const text = lines.map((l) => JSON.stringify(l)).join("\n") + "\n";
     const small = loadModel(lines.slice(0, 7).map((l) => JSON.stringify(l)).join("\n") + "\n").model;
     const store = (m: TraceModel) => modelInternals(m)!.parts.store;
-    expect([store(small).g, store(small).a, store(small).loc].map((c) => c?.constructor)).toEqual([Int16Array, Int16Array, Int16Array]);
+    const narrow = (m: TraceModel) => [store(m).g, store(m).a, store(m).loc, store(m).b, store(m).y].map((c) => c?.constructor);
+    expect(narrow(small)).toEqual([Int16Array, Int16Array, Int16Array, Int16Array, Int16Array]);
     const model = loadModel(text).model;
-    expect([store(model).g, store(model).a, store(model).loc].map((c) => c?.constructor)).toEqual([Int32Array, Int32Array, Int32Array]);
-    expect(expectColumnsAgree(model)).toBe(10);
+    expect(narrow(model)).toEqual([Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]);
+    expect(expectColumnsAgree(model)).toBe(12);
+    expect(model.columns.count(11)).toBe(40_000);
     expect(model.columns.g(3)).toBe(32_767);
     expect(model.columns.subject(5)).toBe(70_000);
     expect(model.columns.loc(5)).toBe(40_000);
@@ -104,5 +108,22 @@ describe("model.columns", () => {
       expect(store(decoded).g.constructor).toBe(store(m).g.constructor);
       expect(expectColumnsAgree(decoded)).toBe(m.eventCount);
     }
+  });
+
+  it("keeps a receive whose send lies more than 2^31 seqs back whole, on the fast path too", () => {
+    const far = 2 ** 31 + 10;
+    const lines = [
+      { format: "goroscope", version: 1, program: "far.ts", clock: "virtual", seed: 0, timeUnit: "ns", epoch: 0 },
+      { seq: 1, t: 0, g: 1, k: "chan.make", ch: 3, cap: 1, name: "c" },
+      // In the writer's layout, so the byte scanner takes these lines.
+      { seq: 5, t: 0, g: 1, k: "chan.send", ch: 3, len: 1, val: "x" },
+      { seq: far, t: 1, g: 1, k: "chan.recv", ch: 3, len: 0, ok: true, from: 5, val: "x" },
+      { seq: far + 1, t: 2, g: 1, k: "chan.recv", ch: 3, len: 0, ok: false, val: "" },
+    ];
+    const model = loadModel(lines.map((l) => JSON.stringify(l)).join("\n") + "\n").model;
+    expect(expectColumnsAgree(model)).toBe(4);
+    expect(model.columns.from(2)).toBe(5);
+    expect(model.event(2)).toEqual(lines[3]);
+    expect(decodeModelSnapshot(encodeModelSnapshot(model)).event(2)).toEqual(lines[3]);
   });
 });

@@ -440,8 +440,8 @@ describe("decoded models", () => {
     const { parts, eventLists, closedAt } = modelInternals(decodeModelSnapshot(bytes))!;
     const { store } = parts;
     const sections = sectionsOf(bytes);
-    // Sections stored at their own width are views, and so are 16-bit id columns (g, loc, a: the
-    // model holds those in 16 bits); other narrowed sections are widened copies.
+    // Sections stored at their own width are views, and so are the 16-bit columns (g, loc, a, b,
+    // y: the model holds those in 16 bits); other narrowed sections are widened copies.
     const columns = [
       ["k", store.k], ["g", store.g], ["loc", store.loc!], ["a", store.a], ["b", store.b], ["x", store.x], ["y", store.y], ["runT", store.runT],
       ["nums", store.nums], ["textArena", store.texts.saved().arena], ["checkpointInts", parts.checkpoints[0]!.ints], ["checkpointFloats", parts.checkpoints[0]!.floats],
@@ -449,7 +449,7 @@ describe("decoded models", () => {
     ] as const;
     let views = 0;
     let copies = 0;
-    const ids = new Set(["g", "loc", "a"]);
+    const ids = new Set(["g", "loc", "a", "b", "y"]);
     for (const [name, column] of columns) {
       const stored = sections[name]![0];
       if (ids.has(name) && stored === "i16") {
