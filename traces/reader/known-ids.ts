@@ -34,8 +34,24 @@ export class KnownIds {
 
   constructor(private readonly st: ValidationState) {}
 
+  // Each question is a hit test in one expression, which V8 inlines into the scanner whatever the
+  // scanner's inlining budget (its bytecode is under V8's "small function" size), and a miss that
+  // fills the cache. An id past the array (or negative) reads undefined there: a miss too.
+
   hasGoroutine(id: number): boolean {
-    if (id < this.goroutines.length && this.goroutines[id] === 1) return true;
+    return this.goroutines[id] ? true : this.learnGoroutine(id);
+  }
+
+  hasLoc(id: number): boolean {
+    return this.locs[id] ? true : this.learnLoc(id);
+  }
+
+  /** The `OBJECT_CODE` of object `id`, 0 when it was never announced. */
+  kindOf(id: number): number {
+    return this.kinds[id] || this.learnKind(id);
+  }
+
+  private learnGoroutine(id: number): boolean {
     if (!this.st.goroutines.has(id)) return false;
     if (id < DENSE_LIMIT) {
       if (id >= this.goroutines.length) this.goroutines = grown(this.goroutines, id);
@@ -44,8 +60,7 @@ export class KnownIds {
     return true;
   }
 
-  hasLoc(id: number): boolean {
-    if (id < this.locs.length && this.locs[id] === 1) return true;
+  private learnLoc(id: number): boolean {
     if (!this.st.locs.has(id)) return false;
     if (id < DENSE_LIMIT) {
       if (id >= this.locs.length) this.locs = grown(this.locs, id);
@@ -54,12 +69,7 @@ export class KnownIds {
     return true;
   }
 
-  /** The `OBJECT_CODE` of object `id`, 0 when it was never announced. */
-  kindOf(id: number): number {
-    if (id < this.kinds.length) {
-      const k = this.kinds[id]!;
-      if (k !== 0) return k;
-    }
+  private learnKind(id: number): number {
     const obj = this.st.objects.get(id);
     if (!obj) return 0;
     const code = OBJECT_CODE[obj.kind];
@@ -79,6 +89,11 @@ export class KnownIds {
 
   /** The capacity of channel `id`; call after `kindOf(id)` said it is a channel. */
   capOf(id: number): number {
-    return id < this.caps.length && this.kinds[id] !== 0 ? this.caps[id]! : (this.st.chanCap.get(id) ?? 0);
+    // `kinds` and `caps` grow together, and a cached kind comes with its capacity.
+    return this.kinds[id] ? this.caps[id]! : this.uncachedCap(id);
+  }
+
+  private uncachedCap(id: number): number {
+    return this.st.chanCap.get(id) ?? 0;
   }
 }
