@@ -210,6 +210,15 @@ function named(v: DataView, p: number, lim: number, w: Literal, kind: number): n
   return wordEnd < 0 ? -1 : kind;
 }
 
+/**
+ * Of two names sharing their first four bytes, the one picked by the byte at `at` (`byte`: the
+ * first, anything else: the second), then matched whole.
+ */
+function either(v: DataView, p: number, lim: number, at: number, byte: number, first: Literal, firstKind: number, second: Literal, secondKind: number): number {
+  if (p + at >= lim) return -1;
+  return v.getUint8(p + at) === byte ? named(v, p, lim, first, firstKind) : named(v, p, lim, second, secondKind);
+}
+
 const GO_BLOCK = lit1("go.block");
 const GO_UNBLOCK = lit1("go.unblock");
 const GO_END = lit1("go.end");
@@ -257,27 +266,9 @@ export function kindAt(v: DataView, p: number, lim: number): number {
         case 0x63: return named(v, p, lim, CHAN_CLOSE, Kind.ChanClose);
         default: return -1;
       }
-    case 0x656c6573: // "sele", then "select.b", "select.e"
-      if (p + 11 > lim) return -1; // the family's shortest name with its quote
-      switch (v.getUint8(p + 7)) {
-        case 0x62: return named(v, p, lim, SELECT_BEGIN, Kind.SelectBegin);
-        case 0x65: return named(v, p, lim, SELECT_END, Kind.SelectEnd);
-        default: return -1;
-      }
-    case 0x6574756d: // "mute", then "mutex.l", "mutex.u"
-      if (p + 11 > lim) return -1; // the family's shortest name with its quote
-      switch (v.getUint8(p + 6)) {
-        case 0x6c: return named(v, p, lim, MUTEX_LOCK, Kind.MutexLock);
-        case 0x75: return named(v, p, lim, MUTEX_UNLOCK, Kind.MutexUnlock);
-        default: return -1;
-      }
-    case 0x756d7772: // "rwmu", then "rwmutex.l", "rwmutex.u"
-      if (p + 13 > lim) return -1; // the family's shortest name with its quote
-      switch (v.getUint8(p + 8)) {
-        case 0x6c: return named(v, p, lim, RWMUTEX_LOCK, Kind.RwmutexLock);
-        case 0x75: return named(v, p, lim, RWMUTEX_UNLOCK, Kind.RwmutexUnlock);
-        default: return -1;
-      }
+    case 0x656c6573: return either(v, p, lim, 7, 0x62, SELECT_BEGIN, Kind.SelectBegin, SELECT_END, Kind.SelectEnd); // "sele", then b/e
+    case 0x6574756d: return either(v, p, lim, 6, 0x6c, MUTEX_LOCK, Kind.MutexLock, MUTEX_UNLOCK, Kind.MutexUnlock); // "mute", then l/u
+    case 0x756d7772: return either(v, p, lim, 8, 0x6c, RWMUTEX_LOCK, Kind.RwmutexLock, RWMUTEX_UNLOCK, Kind.RwmutexUnlock); // "rwmu", then l/u
     case 0x612e6777: return named(v, p, lim, WG_ADD, Kind.WgAdd); // "wg.a"
     case 0x772e6777: return named(v, p, lim, WG_WAIT, Kind.WgWait); // "wg.w"
     case 0x656d6974: return named(v, p, lim, TIMER_FIRE, Kind.TimerFire); // "time"
