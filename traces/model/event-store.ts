@@ -4,15 +4,16 @@
  * Every event has `t`, `k` (Uint8: the kind's index in `EVENT_KINDS`, plus two flag bits), `g`,
  * `loc` (0 = none) and four operand columns `a b x y` whose meaning depends on the kind (the
  * table in `event-codec.ts`); all but `x` (string ids and pool offsets) hold small integers, in
- * 16 bits until one needs 32 (`NarrowColumn`). Two columns are sparse while they can be, as fresh memory is much of
- * the cost of loading: `t` is stored as runs (the index where each new time starts, and that time)
- * while runs are fewer than a quarter of the events — with a virtual clock time moves only when
- * every goroutine waits on a timer — and becomes a Float64 column past that; `loc` exists only
- * from the first event that has one. Strings live once in a string table; lists (`on`, select cases,
- * `woken`) in an Int32 pool; non-integer numbers (`until`, `when`, atomic values) in a Float64
- * pool. `seq` is not stored while it counts up by one (the writer's behaviour); the first gap
- * creates a `seq` column. An event whose values do not fit (an id ≥ 2^31, a `go.panic` with its
- * strings) is kept whole in `irregular`, so every valid event round-trips.
+ * 16 bits until one needs 32 (`NarrowColumn`). Two columns are sparse while they can be, as
+ * fresh memory is much of the cost of loading: `t` is stored as runs (the index where each new
+ * time starts, and that time) while runs are fewer than a quarter of the events — with a virtual
+ * clock time moves only when every goroutine waits on a timer — and becomes a Float64 column past
+ * that; `loc` exists only from the first event that has one. Strings live once in a string table;
+ * lists (`on`, select cases, `woken`) in an Int32 pool; non-integer numbers (`until`, `when`,
+ * atomic values) in a Float64 pool. `seq` is not stored while it counts up by one (the writer's
+ * behaviour); the first gap creates a `seq` column. An event whose values do not fit (an id ≥
+ * 2^31, a `go.panic` with its strings) is kept whole in `irregular`, so every valid event
+ * round-trips.
  *
  * Invariant: `event(i)` equals, field for field, the event the reader would have returned
  * (unknown extra fields aside, which the model drops).
